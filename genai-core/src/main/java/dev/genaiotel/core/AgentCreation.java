@@ -1,0 +1,22 @@
+package dev.genaiotel.core;
+
+import dev.genaiotel.core.internal.Operation;
+
+/** An agent being created on a remote service: the {@code create_agent} CLIENT span of SEMCONV.md section 2.7. */
+public final class AgentCreation extends Invocation {
+
+    static final AgentCreation PASS_THROUGH = new AgentCreation(null);
+
+    AgentCreation(Operation op) {
+        super(op);
+    }
+
+    /**
+     * Ends successfully.
+     *
+     * @param agentId {@code gen_ai.agent.id} assigned by the service, or null when the request already named it
+     */
+    public void end(String agentId) {
+        endWith(agentId == null ? Operation.NONE : agentId);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.genaiotel.core;
+
+import dev.genaiotel.core.internal.Operation;
+
+/**
+ * An agent invocation: the {@code invoke_agent} span of SEMCONV.md sections 2.8 (CLIENT, remote agent) and 2.9
+ * (INTERNAL, in-process agent). For in-process agents it records {@code gen_ai.invoke_agent.duration} and counts
+ * the inferences and tool executions started in its context ({@code gen_ai.invoke_agent.inference_calls},
+ * {@code gen_ai.invoke_agent.tool_calls}); keep it current with {@link #makeCurrent()} while the agent runs.
+ */
+public final class AgentInvocation extends Invocation {
+
+    static final AgentInvocation PASS_THROUGH = new AgentInvocation(null);
+
+    AgentInvocation(Operation op) {
+        super(op);
+    }
+
+    /**
+     * Ends successfully. Response id and model are not recorded on agent spans; finish reasons, usage and output
+     * messages are.
+     */
+    public void end(InferenceResponse response) {
+        endWith(response == null ? InferenceResponse.empty() : response);
+    }
+
+    /** Records the response for {@link #close()} to end with. */
+    public void recordResponse(InferenceResponse response) {
+        record(response == null ? InferenceResponse.empty() : response);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.genaiotel.core;
+
+import dev.genaiotel.core.internal.Operation;
+
+/** An embeddings call in flight: the {@code embeddings} span of SEMCONV.md section 2.2 and the client metrics. */
+public final class Embeddings extends Invocation {
+
+    static final Embeddings PASS_THROUGH = new Embeddings(null);
+
+    Embeddings(Operation op) {
+        super(op);
+    }
+
+    /** Ends successfully. */
+    public void end(EmbeddingsResponse response) {
+        endWith(response == null ? EmbeddingsResponse.of(null, null) : response);
+    }
+
+    /** Records the response for {@link #close()} to end with. */
+    public void recordResponse(EmbeddingsResponse response) {
+        record(response);
+    }
+}

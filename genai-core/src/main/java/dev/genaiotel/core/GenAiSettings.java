@@ -1,0 +1,238 @@
+package dev.genaiotel.core;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The settings of the engine, read from system properties and environment variables (SEMCONV.md section 1 and
+ * appendix A.1) and overridden in code through {@link GenAiTelemetryBuilder}. Precedence: code, then system property,
+ * then environment variable. An invalid value logs one warning and falls back to the default.
+ *
+ * <table>
+ *   <caption>Sources</caption>
+ *   <tr><th>environment</th><th>system property</th><th>values</th></tr>
+ *   <tr><td>{@code OTEL_INSTRUMENTATION_GENAI_ENABLED}</td><td>{@code otel.instrumentation.genai.enabled}</td>
+ *       <td>{@code true} (default) / {@code false}</td></tr>
+ *   <tr><td>{@code OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT}</td>
+ *       <td>{@code otel.instrumentation.genai.capture-message-content}</td>
+ *       <td>{@link ContentCapture} names (any case), {@code true} (= {@code SPAN_ONLY}), {@code false}</td></tr>
+ *   <tr><td>{@code OTEL_INSTRUMENTATION_GENAI_EMIT_EVENT}</td><td>{@code otel.instrumentation.genai.emit-event}</td>
+ *       <td>{@code true} / {@code false}; unset: on for {@code EVENT_ONLY} and {@code SPAN_AND_EVENT}</td></tr>
+ *   <tr><td>{@code OTEL_INSTRUMENTATION_GENAI_EMIT_EXCEPTION_EVENT}</td>
+ *       <td>{@code otel.instrumentation.genai.emit-exception-event}</td>
+ *       <td>{@code gen_ai.client.operation.exception} on failures; default {@code false}</td></tr>
+ *   <tr><td>{@code OTEL_INSTRUMENTATION_GENAI_MAX_CONTENT_CHARS}</td>
+ *       <td>{@code otel.instrumentation.genai.max-content-chars}</td>
+ *       <td>characters of streamed content accumulated per inference; default {@value #DEFAULT_MAX_CONTENT_CHARS}</td>
+ *   </tr>
+ *   <tr><td>{@code OTEL_INSTRUMENTATION_GENAI_TOOL_DEFINITION_DETAILS}</td>
+ *       <td>{@code otel.instrumentation.genai.tool-definition-details}</td>
+ *       <td>record tool descriptions and parameters in {@code gen_ai.tool.definitions}; default {@code false}</td></tr>
+ * </table>
+ *
+ * @param enabled the umbrella switch; when false every factory returns a pass-through invocation
+ * @param contentCapture where content goes
+ * @param emitEvent whether {@code gen_ai.client.inference.operation.details} is emitted
+ * @param emitExceptionEvent whether {@code gen_ai.client.operation.exception} is emitted on failure
+ * @param maxContentChars the bound on streamed content accumulated per inference, at least 0
+ * @param toolDefinitionDetails whether tool definitions carry description and parameters
+ */
+public record GenAiSettings(
+        boolean enabled,
+        ContentCapture contentCapture,
+        boolean emitEvent,
+        boolean emitExceptionEvent,
+        int maxContentChars,
+        boolean toolDefinitionDetails) {
+
+    /** The default bound on accumulated streamed content: 1 MiB of characters. */
+    public static final int DEFAULT_MAX_CONTENT_CHARS = 1 << 20;
+
+    static final String ENABLED = "otel.instrumentation.genai.enabled";
+    static final String CAPTURE = "otel.instrumentation.genai.capture-message-content";
+    static final String EMIT_EVENT = "otel.instrumentation.genai.emit-event";
+    static final String EMIT_EXCEPTION_EVENT = "otel.instrumentation.genai.emit-exception-event";
+    static final String MAX_CONTENT_CHARS = "otel.instrumentation.genai.max-content-chars";
+    static final String TOOL_DEFINITION_DETAILS = "otel.instrumentation.genai.tool-definition-details";
+
+    private static final Logger LOGGER = Logger.getLogger(GenAiSettings.class.getName());
+
+    /** Checks the fields. */
+    public GenAiSettings {
+        Objects.requireNonNull(contentCapture, "contentCapture");
+        if (maxContentChars < 0) {
+            throw new IllegalArgumentException("maxContentChars must be >= 0: " + maxContentChars);
+        }
+    }
+
+    /** The defaults: enabled, no content, no events. */
+    public static GenAiSettings defaults() {
+        return new GenAiSettings(true, ContentCapture.NO_CONTENT, false, false, DEFAULT_MAX_CONTENT_CHARS, false);
+    }
+
+    /** The settings of this process: {@link System#getProperty(String)} over {@link System#getenv(String)}. */
+    public static GenAiSettings fromSystem() {
+        return from(System::getProperty, System::getenv);
+    }
+
+    /**
+     * Reads the settings from two sources, for example maps in tests.
+     *
+     * @param systemProperties looks up a system property by its dotted name; returns null when unset
+     * @param environment looks up an environment variable by its upper-case name; returns null when unset
+     */
+    public static GenAiSettings from(
+            Function<String, String> systemProperties, Function<String, String> environment) {
+        Source source = new Source(systemProperties, environment);
+        boolean enabled = source.bool(ENABLED, true);
+        ContentCapture capture = source.capture();
+        String emitRaw = source.raw(EMIT_EVENT);
+        boolean emitEvent;
+        if (emitRaw == null) {
+            emitEvent = capture.onEvent();
+        } else {
+            Boolean parsed = parseBoolean(emitRaw);
+            if (parsed == null) {
+                warnInvalid(source.origin(EMIT_EVENT), emitRaw, "the default for " + capture);
+                emitEvent = capture.onEvent();
+            } else {
+                emitEvent = parsed;
+            }
+        }
+        boolean emitException = source.bool(EMIT_EXCEPTION_EVENT, false);
+        int maxChars = source.nonNegativeInt(MAX_CONTENT_CHARS, DEFAULT_MAX_CONTENT_CHARS);
+        boolean toolDetails = source.bool(TOOL_DEFINITION_DETAILS, false);
+        return new GenAiSettings(enabled, capture, emitEvent, emitException, maxChars, toolDetails);
+    }
+
+    /** True when content goes to span attributes. */
+    public boolean captureOnSpan() {
+        return contentCapture.onSpan();
+    }
+
+    /**
+     * True when content goes to the {@code gen_ai.client.inference.operation.details} event: the mode allows it and
+     * the event is emitted (appendix A.1: {@code EVENT_ONLY} with the event switched off records no content).
+     */
+    public boolean captureOnEvent() {
+        return emitEvent && contentCapture.onEvent();
+    }
+
+    /** True when any content is recorded, so messages have to be encoded at all. */
+    public boolean captureContent() {
+        return captureOnSpan() || captureOnEvent();
+    }
+
+    /** A copy with the umbrella switch set. */
+    public GenAiSettings withEnabled(boolean value) {
+        return new GenAiSettings(value, contentCapture, emitEvent, emitExceptionEvent, maxContentChars,
+                toolDefinitionDetails);
+    }
+
+    static Boolean parseBoolean(String raw) {
+        String value = raw.trim().toLowerCase(Locale.ROOT);
+        if (value.equals("true")) {
+            return Boolean.TRUE;
+        }
+        if (value.equals("false")) {
+            return Boolean.FALSE;
+        }
+        return null;
+    }
+
+    static ContentCapture parseCapture(String raw) {
+        String value = raw.trim().toUpperCase(Locale.ROOT);
+        switch (value) {
+            case "TRUE":
+                return ContentCapture.SPAN_ONLY;
+            case "FALSE":
+                return ContentCapture.NO_CONTENT;
+            default:
+                for (ContentCapture mode : ContentCapture.values()) {
+                    if (mode.name().equals(value)) {
+                        return mode;
+                    }
+                }
+                return null;
+        }
+    }
+
+    static void warnInvalid(String origin, String value, String fallback) {
+        LOGGER.log(Level.WARNING, "Invalid value ''{0}'' for {1}; using {2}", new Object[] {value, origin, fallback});
+    }
+
+    static String environmentName(String property) {
+        return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    private static final class Source {
+        private final Function<String, String> systemProperties;
+        private final Function<String, String> environment;
+
+        Source(Function<String, String> systemProperties, Function<String, String> environment) {
+            this.systemProperties = Objects.requireNonNull(systemProperties, "systemProperties");
+            this.environment = Objects.requireNonNull(environment, "environment");
+        }
+
+        String raw(String property) {
+            String value = blankToNull(systemProperties.apply(property));
+            return value != null ? value : blankToNull(environment.apply(environmentName(property)));
+        }
+
+        String origin(String property) {
+            return blankToNull(systemProperties.apply(property)) != null
+                    ? "system property " + property
+                    : "environment variable " + environmentName(property);
+        }
+
+        boolean bool(String property, boolean fallback) {
+            String raw = raw(property);
+            if (raw == null) {
+                return fallback;
+            }
+            Boolean parsed = parseBoolean(raw);
+            if (parsed == null) {
+                warnInvalid(origin(property), raw, String.valueOf(fallback));
+                return fallback;
+            }
+            return parsed;
+        }
+
+        int nonNegativeInt(String property, int fallback) {
+            String raw = raw(property);
+            if (raw == null) {
+                return fallback;
+            }
+            try {
+                int value = Integer.parseInt(raw.trim());
+                if (value >= 0) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // falls through to the warning
+            }
+            warnInvalid(origin(property), raw, String.valueOf(fallback));
+            return fallback;
+        }
+
+        ContentCapture capture() {
+            String raw = raw(CAPTURE);
+            if (raw == null) {
+                return ContentCapture.NO_CONTENT;
+            }
+            ContentCapture parsed = parseCapture(raw);
+            if (parsed == null) {
+                warnInvalid(origin(CAPTURE), raw, ContentCapture.NO_CONTENT.name());
+                return ContentCapture.NO_CONTENT;
+            }
+            return parsed;
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value;
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.genaiotel.core;
+
+import dev.genaiotel.core.internal.Engine;
+import dev.genaiotel.core.internal.Kind;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.context.Context;
+import java.util.Objects;
+
+/**
+ * The entry point: turns GenAI operations into spans, metrics and events that follow the OpenTelemetry GenAI
+ * semantic conventions. Providers describe what happened; this decides what is recorded.
+ *
+ * <p>Immutable and thread-safe, apart from the runtime umbrella switch {@link #setEnabled(boolean)}. Uses a tracer,
+ * meter and logger of instrumentation scope {@code dev.genaiotel} with the GenAI semconv schema URL.
+ *
+ * <pre>{@code
+ * GenAiTelemetry telemetry = GenAiTelemetry.create(openTelemetry);
+ * Inference inference = telemetry.startInference(InferenceRequest.chat("openai", "gpt-4o").build());
+ * try (Scope scope = inference.makeCurrent()) {
+ *     Response response = client.call(...);
+ *     inference.end(InferenceResponse.builder().responseId(response.id()).usage(TokenUsage.from(usageMap)).build());
+ * } catch (RuntimeException e) {
+ *     inference.fail(e);
+ *     throw e;
+ * }
+ * }</pre>
+ */
+public final class GenAiTelemetry {
+
+    private final Engine engine;
+
+    GenAiTelemetry(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** Telemetry with the settings of this process (system properties, environment) and ServiceLoader listeners. */
+    public static GenAiTelemetry create(OpenTelemetry openTelemetry) {
+        return builder(openTelemetry).build();
+    }
+
+    /** A builder for custom settings and listeners. */
+    public static GenAiTelemetryBuilder builder(OpenTelemetry openTelemetry) {
+        return new GenAiTelemetryBuilder(Objects.requireNonNull(openTelemetry, "openTelemetry"));
+    }
+
+    /** The settings in effect. */
+    public GenAiSettings settings() {
+        return engine.settings();
+    }
+
+    /**
+     * The umbrella switch at runtime ({@code OTEL_INSTRUMENTATION_GENAI_ENABLED} at startup): when off, every
+     * factory returns a pass-through invocation and wrappers built on this telemetry record nothing, without being
+     * unwrapped. Operations already started finish normally.
+     */
+    public void setEnabled(boolean enabled) {
+        engine.setEnabled(enabled);
+    }
+
+    /** The umbrella switch's current state. */
+    public boolean isEnabled() {
+        return engine.enabled();
+    }
+
+    /**
+     * True when operations are recorded: the umbrella switch is on and the OpenTelemetry instance is not a no-op
+     * (detected when this was built). Wrappers check it before describing a call, so that a switched-off or no-op
+     * setup costs one volatile read and no request or response objects; the factories return pass-through
+     * invocations either way.
+     */
+    public boolean isRecording() {
+        return engine.active();
+    }
+
+    /**
+     * Starts an inference ({@code chat}, {@code text_completion}, {@code generate_content}) in the current context.
+     */
+    public Inference startInference(InferenceRequest request) {
+        if (!engine.active() || request == null) {
+            return Inference.PASS_THROUGH;
+        }
+        return new Inference(engine.startInference(request, 0));
+    }
+
+    /**
+     * Starts one inference call that carries {@code promptCount} prompts: one span, batch listener callbacks.
+     */
+    public InferenceBatch startInferenceBatch(InferenceRequest request, int promptCount) {
+        if (!engine.active() || request == null) {
+            return InferenceBatch.PASS_THROUGH;
+        }
+        return new InferenceBatch(engine.startInference(request, Math.max(1, promptCount)));
+    }
+
+    /** Starts an embeddings call. */
+    public Embeddings startEmbeddings(EmbeddingsRequest request) {
+        if (!engine.active() || request == null) {
+            return Embeddings.PASS_THROUGH;
+        }
+        return new Embeddings(engine.start(Kind.EMBEDDINGS, request));
+    }
+
+    /** Starts a tool execution ({@code execute_tool}); only for code that itself runs the tool. */
+    public ToolExecution startToolExecution(ToolCall call) {
+        if (!engine.active() || call == null) {
+            return ToolExecution.PASS_THROUGH;
+        }
+        return new ToolExecution(engine.start(Kind.EXECUTE_TOOL, call));
+    }
+
+    /** Starts an agent invocation ({@code invoke_agent}): CLIENT for a remote agent, INTERNAL for a local one. */
+    public AgentInvocation startAgentInvocation(AgentRequest request) {
+        if (!engine.active() || request == null) {
+            return AgentInvocation.PASS_THROUGH;
+        }
+        return new AgentInvocation(engine.start(Kind.INVOKE_AGENT, request));
+    }
+
+    /** Starts the creation of an agent on a remote service ({@code create_agent}). */
+    public AgentCreation startAgentCreation(AgentRequest request) {
+        if (!engine.active() || request == null) {
+            return AgentCreation.PASS_THROUGH;
+        }
+        return new AgentCreation(engine.start(Kind.CREATE_AGENT, request));
+    }
+
+    /** Starts a workflow ({@code invoke_workflow}). */
+    public Workflow startWorkflow(WorkflowRequest request) {
+        if (!engine.active() || request == null) {
+            return Workflow.PASS_THROUGH;
+        }
+        return new Workflow(engine.start(Kind.INVOKE_WORKFLOW, request));
+    }
+
+    /** Starts a retrieval ({@code retrieval}). */
+    public Retrieval startRetrieval(RetrievalRequest request) {
+        if (!engine.active() || request == null) {
+            return Retrieval.PASS_THROUGH;
+        }
+        return new Retrieval(engine.start(Kind.RETRIEVAL, request));
+    }
+
+    /**
+     * Emits {@code gen_ai.evaluation.result} for an earlier operation known by its span: feedback that arrives after
+     * the fact. The event is parented to that span.
+     *
+     * @param traceId the evaluated span's trace id, 32 hex digits
+     * @param spanId the evaluated span's id, 16 hex digits
+     */
+    public void recordEvaluation(EvaluationResult result, String traceId, String spanId) {
+        engine.recordEvaluation(result, traceId, spanId);
+    }
+
+    /** Emits {@code gen_ai.evaluation.result} for an earlier operation known by its span context. */
+    public void recordEvaluation(EvaluationResult result, SpanContext spanContext) {
+        engine.recordEvaluation(result, spanContext.getTraceId(), spanContext.getSpanId());
+    }
+
+    /**
+     * Emits {@code gen_ai.evaluation.result} for an operation known only by its response id
+     * ({@link EvaluationResult#responseId()}); the event has no parent span.
+     */
+    public void recordEvaluation(EvaluationResult result) {
+        engine.recordEvaluation(result, Context.root());
+    }
+}

@@ -1,0 +1,139 @@
+package dev.genaiotel.core;
+
+import dev.genaiotel.core.internal.Engine;
+import io.opentelemetry.api.OpenTelemetry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Builds a {@link GenAiTelemetry}. Settings come from system properties and environment variables
+ * ({@link GenAiSettings}) unless set here: code wins over system property, which wins over environment.
+ * Not thread-safe.
+ */
+public final class GenAiTelemetryBuilder {
+
+    private final OpenTelemetry openTelemetry;
+    private final List<GenAiListener> listeners = new ArrayList<>();
+    private Function<String, String> systemProperties = System::getProperty;
+    private Function<String, String> environment = System::getenv;
+    private boolean serviceLoaderListeners = true;
+    private Boolean enabled;
+    private ContentCapture contentCapture;
+    private Boolean emitEvent;
+    private Boolean emitExceptionEvent;
+    private Integer maxContentChars;
+    private Boolean toolDefinitionDetails;
+
+    GenAiTelemetryBuilder(OpenTelemetry openTelemetry) {
+        this.openTelemetry = openTelemetry;
+    }
+
+    /** The umbrella switch ({@code OTEL_INSTRUMENTATION_GENAI_ENABLED}). */
+    public GenAiTelemetryBuilder setEnabled(boolean value) {
+        enabled = value;
+        return this;
+    }
+
+    /** Where content is recorded ({@code OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT}). */
+    public GenAiTelemetryBuilder setContentCapture(ContentCapture value) {
+        contentCapture = Objects.requireNonNull(value, "value");
+        return this;
+    }
+
+    /** Whether {@code gen_ai.client.inference.operation.details} is emitted ({@code ..._EMIT_EVENT}). */
+    public GenAiTelemetryBuilder setEmitEvent(boolean value) {
+        emitEvent = value;
+        return this;
+    }
+
+    /** Whether {@code gen_ai.client.operation.exception} is emitted on failures; off by default. */
+    public GenAiTelemetryBuilder setEmitExceptionEvent(boolean value) {
+        emitExceptionEvent = value;
+        return this;
+    }
+
+    /** The bound on streamed content accumulated per inference, in characters. */
+    public GenAiTelemetryBuilder setMaxContentChars(int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("maxContentChars must be >= 0: " + value);
+        }
+        maxContentChars = value;
+        return this;
+    }
+
+    /** Whether {@code gen_ai.tool.definitions} carries descriptions and parameters, not only type and name. */
+    public GenAiTelemetryBuilder setToolDefinitionDetails(boolean value) {
+        toolDefinitionDetails = value;
+        return this;
+    }
+
+    /** Adds a listener, called after the built-in recorders and after earlier listeners. */
+    public GenAiTelemetryBuilder addListener(GenAiListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /** Whether listeners found by {@link ServiceLoader} are added (after the ones added here); on by default. */
+    public GenAiTelemetryBuilder setServiceLoaderListeners(boolean value) {
+        serviceLoaderListeners = value;
+        return this;
+    }
+
+    /**
+     * Where settings not set in code are read from, instead of {@link System#getProperty(String)} and
+     * {@link System#getenv(String)}; for tests.
+     */
+    public GenAiTelemetryBuilder setSettingsSources(
+            Function<String, String> systemPropertySource, Function<String, String> environmentSource) {
+        systemProperties = Objects.requireNonNull(systemPropertySource, "systemPropertySource");
+        environment = Objects.requireNonNull(environmentSource, "environmentSource");
+        return this;
+    }
+
+    /** The telemetry. */
+    public GenAiTelemetry build() {
+        GenAiSettings read = GenAiSettings.from(systemProperties, environment);
+        ContentCapture capture = contentCapture != null ? contentCapture : read.contentCapture();
+        boolean emit;
+        if (emitEvent != null) {
+            emit = emitEvent;
+        } else if (contentCapture != null && !explicitlyConfigured(GenAiSettings.EMIT_EVENT)) {
+            emit = capture.onEvent();
+        } else {
+            emit = read.emitEvent();
+        }
+        GenAiSettings settings = new GenAiSettings(
+                enabled != null ? enabled : read.enabled(),
+                capture,
+                emit,
+                emitExceptionEvent != null ? emitExceptionEvent : read.emitExceptionEvent(),
+                maxContentChars != null ? maxContentChars : read.maxContentChars(),
+                toolDefinitionDetails != null ? toolDefinitionDetails : read.toolDefinitionDetails());
+        List<GenAiListener> all = new ArrayList<>(listeners);
+        if (serviceLoaderListeners) {
+            try {
+                for (GenAiListener listener : ServiceLoader.load(GenAiListener.class)) {
+                    all.add(listener);
+                }
+            } catch (ServiceConfigurationError e) {
+                Logger.getLogger(GenAiTelemetryBuilder.class.getName())
+                        .log(Level.WARNING, "A GenAiListener service could not be loaded; it is skipped", e);
+            }
+        }
+        return new GenAiTelemetry(Engine.create(openTelemetry, settings, all));
+    }
+
+    private boolean explicitlyConfigured(String property) {
+        String value = systemProperties.apply(property);
+        if (value == null || value.isBlank()) {
+            value = environment.apply(GenAiSettings.environmentName(property));
+        }
+        return value != null && !value.isBlank();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.genaiotel.core;
+
+import dev.genaiotel.core.internal.Operation;
+
+/**
+ * An inference in flight ({@code chat}, {@code text_completion}, {@code generate_content}): the inference span of
+ * SEMCONV.md section 2.1, the client operation metrics and the {@code gen_ai.client.inference.operation.details}
+ * event.
+ *
+ * <p>Streaming: call {@link #onChunk()} (or {@link #onChunk(int, CharSequence)}) once per received chunk and feed
+ * the chunk's deltas to the returned {@link StreamAccumulator}; this records {@code gen_ai.request.stream},
+ * {@code gen_ai.response.time_to_first_chunk} and the chunk metrics, and builds the response from the deltas.
+ * Then call {@link #end()} after the last chunk (or {@link #end(InferenceResponse)}, whose values take precedence
+ * over the accumulated ones). Chunks must be delivered one after the other, as a stream does; with content capture
+ * off a chunk allocates nothing.
+ *
+ * <p>A nested inference (started while an inference of the same call is current, as when a framework calls an
+ * instrumented client) records no span or metrics of its own: at its end it fills in what the outer inference
+ * lacks (response id, usage, ...).
+ */
+public final class Inference extends Invocation {
+
+    static final Inference PASS_THROUGH = new Inference(null);
+
+    Inference(Operation op) {
+        super(op);
+    }
+
+    /** Ends successfully with what the provider returned, merged with anything streamed. */
+    public void end(InferenceResponse response) {
+        endWith(response == null ? InferenceResponse.empty() : response);
+    }
+
+    /** Ends successfully with what was streamed (or nothing, for a call with no known response). */
+    public void end() {
+        endWith(InferenceResponse.empty());
+    }
+
+    /** Records the response for {@link #close()} to end with, without ending yet. */
+    public void recordResponse(InferenceResponse response) {
+        record(response);
+    }
+
+    /**
+     * A chunk of a streamed response arrived: times it and returns the accumulator for its deltas.
+     *
+     * @return the stream accumulator of this inference; an inert one for a pass-through inference
+     */
+    public StreamAccumulator onChunk() {
+        return op == null ? StreamAccumulator.INERT : op.chunk();
+    }
+
+    /** A chunk carrying text for one choice arrived: {@code onChunk().appendText(choiceIndex, textDelta)}. */
+    public void onChunk(int choiceIndex, CharSequence textDelta) {
+        if (op != null) {
+            op.chunk().appendText(choiceIndex, textDelta);
+        }
+    }
+
+    @Override
+    Object streamedOutcome() {
+        return op != null && op.streamed() ? InferenceResponse.empty() : null;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.genaiotel.core;
+
+import dev.genaiotel.semconv.message.OutputMessage;
+import io.opentelemetry.api.common.Attributes;
+import java.util.List;
+
+/**
+ * What the model answered: the response side of the inference span (SEMCONV.md section 2.1). Nullable components
+ * are not recorded when null. Build with {@link #builder()}, or {@link #metadata(String, String, List)} for the
+ * common id / model / finish-reasons case.
+ *
+ * @param responseId {@code gen_ai.response.id}, or null
+ * @param responseModel {@code gen_ai.response.model}, or null
+ * @param finishReasons {@code gen_ai.response.finish_reasons}, one per choice in order, as the provider spells them
+ *     (normalised when recorded); empty when unknown
+ * @param outputMessages {@code gen_ai.output.messages} (opt-in content); empty when none
+ * @param usage the {@code gen_ai.usage.*} counts, or null when unknown
+ * @param attributes provider-specific response attributes ({@code openai.response.*}), set on the span at end
+ */
+public record InferenceResponse(
+        String responseId,
+        String responseModel,
+        List<String> finishReasons,
+        List<OutputMessage> outputMessages,
+        TokenUsage usage,
+        Attributes attributes) {
+
+    private static final InferenceResponse EMPTY = new InferenceResponse(null, null, null, null, null, null);
+
+    /** Copies the lists. */
+    public InferenceResponse {
+        finishReasons = finishReasons == null ? List.of() : List.copyOf(finishReasons);
+        outputMessages = outputMessages == null ? List.of() : List.copyOf(outputMessages);
+        attributes = attributes == null ? Attributes.empty() : attributes;
+    }
+
+    /** A response about which nothing is known. */
+    public static InferenceResponse empty() {
+        return EMPTY;
+    }
+
+    /**
+     * The response-metadata helper for manual instrumentation: id, model and finish reasons.
+     *
+     * @param responseId {@code gen_ai.response.id}, or null
+     * @param responseModel {@code gen_ai.response.model}, or null
+     * @param finishReasons {@code gen_ai.response.finish_reasons}, or null
+     */
+    public static InferenceResponse metadata(String responseId, String responseModel, List<String> finishReasons) {
+        return new InferenceResponse(responseId, responseModel, finishReasons, null, null, null);
+    }
+
+    /** A builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** This response with every component it lacks taken from {@code other}. */
+    public InferenceResponse orElse(InferenceResponse other) {
+        if (other == null || other == EMPTY) {
+            return this;
+        }
+        return new InferenceResponse(
+                responseId != null ? responseId : other.responseId,
+                responseModel != null ? responseModel : other.responseModel,
+                !finishReasons.isEmpty() ? finishReasons : other.finishReasons,
+                !outputMessages.isEmpty() ? outputMessages : other.outputMessages,
+                usage != null ? usage.orElse(other.usage) : other.usage,
+                other.attributes.isEmpty() ? attributes : other.attributes.toBuilder().putAll(attributes).build());
+    }
+
+    /** Builds an {@link InferenceResponse}; not thread-safe. */
+    public static final class Builder {
+        private String responseId;
+        private String responseModel;
+        private List<String> finishReasons;
+        private List<OutputMessage> outputMessages;
+        private TokenUsage usage;
+        private Attributes attributes;
+
+        private Builder() {}
+
+        /** {@code gen_ai.response.id}. */
+        public Builder responseId(String value) {
+            responseId = value;
+            return this;
+        }
+
+        /** {@code gen_ai.response.model}. */
+        public Builder responseModel(String value) {
+            responseModel = value;
+            return this;
+        }
+
+        /** {@code gen_ai.response.finish_reasons}. */
+        public Builder finishReasons(List<String> value) {
+            finishReasons = value;
+            return this;
+        }
+
+        /** {@code gen_ai.output.messages}. */
+        public Builder outputMessages(List<OutputMessage> value) {
+            outputMessages = value;
+            return this;
+        }
+
+        /** {@code gen_ai.usage.*}. */
+        public Builder usage(TokenUsage value) {
+            usage = value;
+            return this;
+        }
+
+        /** Provider-specific response attributes. */
+        public Builder attributes(Attributes value) {
+            attributes = value;
+            return this;
+        }
+
+        /** The response. */
+        public InferenceResponse build() {
+            return new InferenceResponse(responseId, responseModel, finishReasons, outputMessages, usage, attributes);
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package dev.genaiotel.core.internal;
+
+import static dev.genaiotel.semconv.GenAiAttributes.ERROR_TYPE;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_AGENT_NAME;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_OPERATION_NAME;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_PROVIDER_NAME;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_REQUEST_MODEL;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_RESPONSE_MODEL;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_TOKEN_TYPE;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_TOOL_NAME;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_TOOL_TYPE;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_WORKFLOW_NAME;
+import static dev.genaiotel.semconv.GenAiAttributes.SERVER_ADDRESS;
+import static dev.genaiotel.semconv.GenAiAttributes.SERVER_PORT;
+
+import dev.genaiotel.core.AgentRequest;
+import dev.genaiotel.core.EmbeddingsRequest;
+import dev.genaiotel.core.EmbeddingsResponse;
+import dev.genaiotel.core.InferenceRequest;
+import dev.genaiotel.core.InferenceResponse;
+import dev.genaiotel.core.RetrievalRequest;
+import dev.genaiotel.core.TokenUsage;
+import dev.genaiotel.core.ToolCall;
+import dev.genaiotel.core.WorkflowRequest;
+import dev.genaiotel.semconv.GenAiMetrics;
+import dev.genaiotel.semconv.MetricDefinition;
+import dev.genaiotel.semconv.TokenType;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.LongHistogram;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.context.Context;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Records the metrics of SEMCONV.md section 6 with their advised buckets. Metric attributes stay low-cardinality:
+ * no response ids, no dimension counts, no content.
+ */
+final class MetricsRecorder implements Recorder {
+
+    private static final double NANOS_PER_SECOND = 1e9;
+
+    private final DoubleHistogram operationDuration;
+    private final LongHistogram tokenUsage;
+    private final DoubleHistogram timeToFirstChunk;
+    private final DoubleHistogram timePerOutputChunk;
+    private final DoubleHistogram toolDuration;
+    private final DoubleHistogram agentDuration;
+    private final LongHistogram agentInferenceCalls;
+    private final LongHistogram agentToolCalls;
+    private final DoubleHistogram workflowDuration;
+    private final long[] chunkBoundsNanos = ChunkTimings.upperBoundsNanos(
+            GenAiMetrics.GEN_AI_CLIENT_OPERATION_TIME_PER_OUTPUT_CHUNK.bucketBoundaries());
+
+    MetricsRecorder(Meter meter) {
+        operationDuration = doubles(meter, GenAiMetrics.GEN_AI_CLIENT_OPERATION_DURATION);
+        tokenUsage = longs(meter, GenAiMetrics.GEN_AI_CLIENT_TOKEN_USAGE);
+        timeToFirstChunk = doubles(meter, GenAiMetrics.GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK);
+        timePerOutputChunk = doubles(meter, GenAiMetrics.GEN_AI_CLIENT_OPERATION_TIME_PER_OUTPUT_CHUNK);
+        toolDuration = doubles(meter, GenAiMetrics.GEN_AI_EXECUTE_TOOL_DURATION);
+        agentDuration = doubles(meter, GenAiMetrics.GEN_AI_INVOKE_AGENT_DURATION);
+        agentInferenceCalls = longs(meter, GenAiMetrics.GEN_AI_INVOKE_AGENT_INFERENCE_CALLS);
+        agentToolCalls = longs(meter, GenAiMetrics.GEN_AI_INVOKE_AGENT_TOOL_CALLS);
+        workflowDuration = doubles(meter, GenAiMetrics.GEN_AI_WORKFLOW_DURATION);
+    }
+
+    private static DoubleHistogram doubles(Meter meter, MetricDefinition definition) {
+        return meter.histogramBuilder(definition.name())
+                .setUnit(definition.unit())
+                .setDescription(definition.description())
+                .setExplicitBucketBoundariesAdvice(definition.bucketBoundaries())
+                .build();
+    }
+
+    private static LongHistogram longs(Meter meter, MetricDefinition definition) {
+        List<Long> boundaries = new ArrayList<>(definition.bucketBoundaries().size());
+        for (Double boundary : definition.bucketBoundaries()) {
+            boundaries.add(boundary.longValue());
+        }
+        return meter.histogramBuilder(definition.name())
+                .setUnit(definition.unit())
+                .setDescription(definition.description())
+                .ofLongs()
+                .setExplicitBucketBoundariesAdvice(boundaries)
+                .build();
+    }
+
+    @Override
+    public void onStart(Operation op) {}
+
+    @Override
+    public void onEnd(Operation op) {
+        record(op);
+    }
+
+    @Override
+    public void onError(Operation op) {
+        record(op);
+    }
+
+    /** Time to first chunk, recorded when the first chunk arrives. */
+    void firstChunk(Operation op, long nowNanos) {
+        Attributes attributes = common(op, (InferenceRequest) op.request, null).build();
+        op.chunkMetricAttributes = attributes;
+        timeToFirstChunk.record((nowNanos - op.startNanos) / NANOS_PER_SECOND, attributes, op.context);
+        op.chunkTimings = new ChunkTimings(chunkBoundsNanos);
+    }
+
+
+    private void record(Operation op) {
+        double seconds = (op.endNanos - op.startNanos) / NANOS_PER_SECOND;
+        Object request = op.effectiveRequest();
+        switch (op.kind) {
+            case INFERENCE: {
+                if (op.chunkTimings != null) {
+                    op.chunkTimings.recordTo(timePerOutputChunk, op.chunkMetricAttributes, Context.root());
+                }
+                InferenceResponse response = (InferenceResponse) op.response;
+                AttributesBuilder common = common(op, (InferenceRequest) request,
+                        response == null ? null : response.responseModel());
+                clientOperation(op, seconds, common, response == null ? null : response.usage());
+                break;
+            }
+            case EMBEDDINGS: {
+                EmbeddingsRequest embeddings = (EmbeddingsRequest) request;
+                EmbeddingsResponse response =
+                        op.response instanceof EmbeddingsResponse r ? r : null;
+                AttributesBuilder common = common(op, embeddings.providerName(), embeddings.model(),
+                        embeddings.serverAddress(), embeddings.serverPort(),
+                        response == null ? null : response.responseModel());
+                clientOperation(op, seconds, common, response == null || response.inputTokens() == null ? null
+                        : new TokenUsage(response.inputTokens(), null, null, null, null));
+                break;
+            }
+            case RETRIEVAL: {
+                RetrievalRequest retrieval = (RetrievalRequest) request;
+                clientOperation(op, seconds, common(op, retrieval.providerName(), retrieval.model(),
+                        retrieval.serverAddress(), retrieval.serverPort(), null), null);
+                break;
+            }
+            case CREATE_AGENT: {
+                AgentRequest agent = (AgentRequest) request;
+                clientOperation(op, seconds, common(op, agent.providerName(), agent.model(), agent.serverAddress(),
+                        agent.serverPort(), null), null);
+                break;
+            }
+            case INVOKE_AGENT: {
+                AgentRequest agent = (AgentRequest) request;
+                if (agent.remote()) {
+                    InferenceResponse response = op.response instanceof InferenceResponse r ? r : null;
+                    AttributesBuilder common = common(op, agent.providerName(), agent.model(),
+                            agent.serverAddress(), agent.serverPort(), null);
+                    clientOperation(op, seconds, common, response == null ? null : response.usage());
+                } else {
+                    AttributesBuilder attributes = Attributes.builder();
+                    put(attributes, GEN_AI_AGENT_NAME, agent.agentName());
+                    Attributes counts = attributes.build();
+                    put(attributes, GEN_AI_REQUEST_MODEL, agent.model());
+                    put(attributes, ERROR_TYPE, op.errorType);
+                    agentDuration.record(seconds, attributes.build(), op.context);
+                    agentInferenceCalls.record(op.inferenceCalls(), counts, op.context);
+                    agentToolCalls.record(op.toolCalls(), counts, op.context);
+                }
+                break;
+            }
+            case EXECUTE_TOOL: {
+                ToolCall tool = (ToolCall) request;
+                AttributesBuilder attributes = Attributes.builder();
+                put(attributes, GEN_AI_TOOL_NAME, tool.name());
+                put(attributes, GEN_AI_TOOL_TYPE, tool.type());
+                put(attributes, GEN_AI_AGENT_NAME, tool.agentName());
+                put(attributes, ERROR_TYPE, op.errorType);
+                toolDuration.record(seconds, attributes.build(), op.context);
+                break;
+            }
+            default: {
+                AttributesBuilder attributes = Attributes.builder();
+                put(attributes, GEN_AI_WORKFLOW_NAME, ((WorkflowRequest) request).workflowName());
+                put(attributes, ERROR_TYPE, op.errorType);
+                workflowDuration.record(seconds, attributes.build(), op.context);
+                break;
+            }
+        }
+    }
+
+    private void clientOperation(Operation op, double seconds, AttributesBuilder common, TokenUsage usage) {
+        if (op.errorType == null) {
+            Attributes attributes = common.build();
+            operationDuration.record(seconds, attributes, op.context);
+            if (usage != null && AttributeWriter.reportsUsage(op)) {
+                if (usage.inputTokens() != null) {
+                    tokenUsage.record(usage.inputTokens(),
+                            attributes.toBuilder().put(GEN_AI_TOKEN_TYPE, TokenType.INPUT).build(), op.context);
+                }
+                if (usage.outputTokens() != null) {
+                    tokenUsage.record(usage.outputTokens(),
+                            attributes.toBuilder().put(GEN_AI_TOKEN_TYPE, TokenType.OUTPUT).build(), op.context);
+                }
+            }
+        } else {
+            operationDuration.record(seconds, common.put(ERROR_TYPE, op.errorType).build(), op.context);
+        }
+    }
+
+    private static AttributesBuilder common(Operation op, InferenceRequest request, String responseModel) {
+        return common(op, request.providerName(), request.model(), request.serverAddress(), request.serverPort(),
+                responseModel);
+    }
+
+    private static AttributesBuilder common(Operation op, String provider, String model, String serverAddress,
+            Long serverPort, String responseModel) {
+        AttributesBuilder builder = Attributes.builder();
+        builder.put(GEN_AI_OPERATION_NAME, op.operationName());
+        put(builder, GEN_AI_PROVIDER_NAME, provider);
+        put(builder, GEN_AI_REQUEST_MODEL, model);
+        if (serverAddress != null) {
+            builder.put(SERVER_ADDRESS, serverAddress);
+            if (serverPort != null) {
+                builder.put(SERVER_PORT, serverPort);
+            }
+        }
+        put(builder, GEN_AI_RESPONSE_MODEL, responseModel);
+        return builder;
+    }
+
+    private static void put(AttributesBuilder builder, AttributeKey<String> key, String value) {
+        if (value != null) {
+            builder.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+/**
+ * The provider-neutral GenAI invocation engine: providers describe what happened, this module decides what is
+ * recorded as OpenTelemetry spans, metrics and events following the GenAI semantic conventions.
+ *
+ * <p>Entry point: {@link dev.genaiotel.core.GenAiTelemetry}. User listeners ({@link dev.genaiotel.core.GenAiListener})
+ * are found with {@link java.util.ServiceLoader}, on the module path through {@code provides} and on the class path
+ * through {@code META-INF/services/dev.genaiotel.core.GenAiListener}.
+ */
+module dev.genaiotel.core {
+    requires transitive dev.genaiotel.semconv;
+    requires transitive io.opentelemetry.api;
+    requires transitive io.opentelemetry.context;
+    requires java.logging;
+
+    exports dev.genaiotel.core;
+
+    uses dev.genaiotel.core.GenAiListener;
+}
