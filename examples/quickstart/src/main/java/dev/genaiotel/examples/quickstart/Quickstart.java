@@ -1,0 +1,147 @@
+package dev.genaiotel.examples.quickstart;
+
+import dev.genaiotel.core.AgentInvocation;
+import dev.genaiotel.core.AgentRequest;
+import dev.genaiotel.core.ContentCapture;
+import dev.genaiotel.core.GenAiTelemetry;
+import dev.genaiotel.core.Inference;
+import dev.genaiotel.core.InferenceRequest;
+import dev.genaiotel.core.InferenceResponse;
+import dev.genaiotel.core.StreamAccumulator;
+import dev.genaiotel.core.TokenUsage;
+import dev.genaiotel.core.ToolCall;
+import dev.genaiotel.core.ToolExecution;
+import dev.genaiotel.semconv.FinishReason;
+import dev.genaiotel.semconv.ProviderName;
+import dev.genaiotel.semconv.message.FunctionToolDefinition;
+import dev.genaiotel.semconv.message.InputMessage;
+import dev.genaiotel.semconv.message.MessagePart;
+import dev.genaiotel.semconv.message.OutputMessage;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.logs.SdkLoggerProvider;
+import io.opentelemetry.sdk.logs.export.SimpleLogRecordProcessor;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.testing.exporter.InMemoryLogRecordExporter;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The quickstart: an agent turn with a tool-call round trip and a streamed answer, recorded through the genai-otel
+ * engine into an in-memory OpenTelemetry SDK, then printed as a span tree, metric points and events.
+ *
+ * <p>The model calls are simulated in-process: this is how a provider module drives the engine, shown without a
+ * network. Content capture is on, so the printed spans carry the conversation.
+ */
+public final class Quickstart {
+
+    private static final String MODEL = "gpt-4o-mini";
+    private static final String CALL_ID = "call_VSPygqKTWdrhaFErNvMV18Yl";
+
+    private Quickstart() {}
+
+    /** Runs the demo and prints what was recorded. */
+    public static void main(String[] args) throws InterruptedException {
+        InMemorySpanExporter spans = InMemorySpanExporter.create();
+        InMemoryMetricReader metrics = InMemoryMetricReader.create();
+        InMemoryLogRecordExporter events = InMemoryLogRecordExporter.create();
+        try (OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
+                .setTracerProvider(SdkTracerProvider.builder()
+                        .addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
+                .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metrics).build())
+                .setLoggerProvider(SdkLoggerProvider.builder()
+                        .addLogRecordProcessor(SimpleLogRecordProcessor.create(events)).build())
+                .build()) {
+            GenAiTelemetry telemetry = GenAiTelemetry.builder(sdk)
+                    .setContentCapture(ContentCapture.SPAN_AND_EVENT)
+                    .build();
+
+            PrintStream out = System.out;
+            out.println("genai-otel quickstart, running as module " + Quickstart.class.getModule().getName());
+            out.println("Content capture: " + telemetry.settings().contentCapture()
+                    + " (on for the demo; the default is NO_CONTENT)");
+            out.println();
+
+            runAgentTurn(telemetry);
+
+            Report report = new Report(out);
+            report.spans(spans.getFinishedSpanItems());
+            report.metrics(metrics.collectAllMetrics());
+            report.events(events.getFinishedLogRecordItems());
+        }
+    }
+
+    /** One turn of a travel assistant: ask, call a tool, answer in a stream. Scopes are held, not read: "try". */
+    @SuppressWarnings("try")
+    private static void runAgentTurn(GenAiTelemetry telemetry) throws InterruptedException {
+        InputMessage question = InputMessage.text("user", "What is the weather in Paris? Should I pack an umbrella?");
+        AgentInvocation agent = telemetry.startAgentInvocation(
+                AgentRequest.local("travel-assistant").withInputMessages(List.of(question)));
+        try (Scope agentScope = agent.makeCurrent()) {
+            FunctionToolDefinition weatherTool = new FunctionToolDefinition("get_weather",
+                    "Current weather for a city", Map.of("type", "object",
+                            "properties", Map.of("location", Map.of("type", "string"))));
+            List<InputMessage> history = new ArrayList<>(List.of(question));
+
+            Inference first = telemetry.startInference(InferenceRequest.chat(ProviderName.OPENAI, MODEL)
+                    .temperature(0.2)
+                    .maxTokens(256L)
+                    .server("api.openai.com", 443L)
+                    .systemInstructions(List.of(new MessagePart.Text("You are a concise travel assistant.")))
+                    .inputMessages(history)
+                    .toolDefinitions(List.of(weatherTool))
+                    .build());
+            try (Scope scope = first.makeCurrent()) {
+                Thread.sleep(25);
+            }
+            MessagePart.ToolCallRequest toolCall =
+                    new MessagePart.ToolCallRequest(CALL_ID, "get_weather", "{\"location\":\"Paris\"}");
+            first.end(InferenceResponse.builder()
+                    .responseId("chatcmpl-quickstart-1")
+                    .responseModel(MODEL + "-2024-07-18")
+                    .finishReasons(List.of(FinishReason.normalize("tool_calls")))
+                    .outputMessages(List.of(new OutputMessage("assistant", List.of(toolCall), FinishReason.TOOL_CALL)))
+                    .usage(TokenUsage.from(Map.of("prompt_tokens", 82, "completion_tokens", 17)))
+                    .build());
+
+            ToolExecution tool = telemetry.startToolExecution(ToolCall.function("get_weather", CALL_ID,
+                    "{\"location\":\"Paris\"}"));
+            Map<String, Object> weather = Map.of("forecast", "rain", "high_celsius", 14);
+            Thread.sleep(5);
+            tool.end(weather);
+
+            history.add(new InputMessage("assistant", List.of(toolCall)));
+            history.add(new InputMessage("tool", List.of(new MessagePart.ToolCallResponse(CALL_ID, weather))));
+            Inference second = telemetry.startInference(InferenceRequest.chat(ProviderName.OPENAI, MODEL)
+                    .temperature(0.2)
+                    .maxTokens(256L)
+                    .stream(true)
+                    .server("api.openai.com", 443L)
+                    .inputMessages(history)
+                    .toolDefinitions(List.of(weatherTool))
+                    .build());
+            try (Scope scope = second.makeCurrent()) {
+                Thread.sleep(40);
+                for (String delta : List.of("Expect rain in Paris ", "(high of 14°C). ", "Yes, pack an umbrella.")) {
+                    second.onChunk(0, delta);
+                    Thread.sleep(8);
+                }
+                StreamAccumulator stream = second.onChunk();
+                stream.responseId("chatcmpl-quickstart-2").responseModel(MODEL + "-2024-07-18")
+                        .finishReason(0, "stop")
+                        .usage(TokenUsage.from(Map.of("prompt_tokens", 131, "completion_tokens", 19)));
+            }
+            second.end();
+            agent.end(InferenceResponse.builder().finishReasons(List.of(FinishReason.STOP)).build());
+        } catch (RuntimeException | InterruptedException e) {
+            agent.fail(e);
+            throw e;
+        }
+    }
+}

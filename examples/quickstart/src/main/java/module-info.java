@@ -1,0 +1,10 @@
+/** The genai-otel quickstart: requires the published modules the way an application does. */
+module dev.genaiotel.examples.quickstart {
+    requires dev.genaiotel.core;
+    requires io.opentelemetry.sdk;
+    requires io.opentelemetry.sdk.common;
+    requires io.opentelemetry.sdk.trace;
+    requires io.opentelemetry.sdk.metrics;
+    requires io.opentelemetry.sdk.logs;
+    requires io.opentelemetry.sdk.testing;
+}
