@@ -86,9 +86,19 @@ public record GenAiSettings(
      */
     public static GenAiSettings from(
             Function<String, String> systemProperties, Function<String, String> environment) {
+        return from(systemProperties, environment, null);
+    }
+
+    /**
+     * Reads the settings with the content mode already chosen in code, when {@code captureInCode} is not null: the
+     * capture-mode sources are then not read, and the event switch, when unset or invalid, defaults from the mode in
+     * code (appendix A.1), so that every invalid value is reported once and falls back to the default that applies.
+     */
+    static GenAiSettings from(Function<String, String> systemProperties, Function<String, String> environment,
+            ContentCapture captureInCode) {
         Source source = new Source(systemProperties, environment);
         boolean enabled = source.bool(ENABLED, true);
-        ContentCapture capture = source.capture();
+        ContentCapture capture = captureInCode != null ? captureInCode : source.capture();
         String emitRaw = source.raw(EMIT_EVENT);
         boolean emitEvent;
         if (emitRaw == null) {

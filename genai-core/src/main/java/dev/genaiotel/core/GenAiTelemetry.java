@@ -145,16 +145,23 @@ public final class GenAiTelemetry {
      * Emits {@code gen_ai.evaluation.result} for an earlier operation known by its span: feedback that arrives after
      * the fact. The event is parented to that span.
      *
-     * @param traceId the evaluated span's trace id, 32 hex digits
-     * @param spanId the evaluated span's id, 16 hex digits
+     * @param traceId the evaluated span's trace id, 32 hex digits; when null or invalid the event has no parent
+     * @param spanId the evaluated span's id, 16 hex digits; when null or invalid the event has no parent
      */
     public void recordEvaluation(EvaluationResult result, String traceId, String spanId) {
         engine.recordEvaluation(result, traceId, spanId);
     }
 
-    /** Emits {@code gen_ai.evaluation.result} for an earlier operation known by its span context. */
+    /**
+     * Emits {@code gen_ai.evaluation.result} for an earlier operation known by its span context; with a null or
+     * invalid span context the event has no parent span.
+     */
     public void recordEvaluation(EvaluationResult result, SpanContext spanContext) {
-        engine.recordEvaluation(result, spanContext.getTraceId(), spanContext.getSpanId());
+        if (spanContext == null) {
+            engine.recordEvaluation(result, Context.root());
+        } else {
+            engine.recordEvaluation(result, spanContext.getTraceId(), spanContext.getSpanId());
+        }
     }
 
     /**

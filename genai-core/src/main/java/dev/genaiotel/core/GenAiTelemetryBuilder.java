@@ -3,6 +3,7 @@ package dev.genaiotel.core;
 import dev.genaiotel.core.internal.Engine;
 import io.opentelemetry.api.OpenTelemetry;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.ServiceConfigurationError;
@@ -17,6 +18,8 @@ import java.util.logging.Logger;
  * Not thread-safe.
  */
 public final class GenAiTelemetryBuilder {
+
+    private static final int MAX_LISTENER_LOAD_FAILURES = 16;
 
     private final OpenTelemetry openTelemetry;
     private final List<GenAiListener> listeners = new ArrayList<>();
@@ -98,42 +101,38 @@ public final class GenAiTelemetryBuilder {
 
     /** The telemetry. */
     public GenAiTelemetry build() {
-        GenAiSettings read = GenAiSettings.from(systemProperties, environment);
-        ContentCapture capture = contentCapture != null ? contentCapture : read.contentCapture();
-        boolean emit;
-        if (emitEvent != null) {
-            emit = emitEvent;
-        } else if (contentCapture != null && !explicitlyConfigured(GenAiSettings.EMIT_EVENT)) {
-            emit = capture.onEvent();
-        } else {
-            emit = read.emitEvent();
-        }
+        GenAiSettings read = GenAiSettings.from(systemProperties, environment, contentCapture);
         GenAiSettings settings = new GenAiSettings(
                 enabled != null ? enabled : read.enabled(),
-                capture,
-                emit,
+                read.contentCapture(),
+                emitEvent != null ? emitEvent : read.emitEvent(),
                 emitExceptionEvent != null ? emitExceptionEvent : read.emitExceptionEvent(),
                 maxContentChars != null ? maxContentChars : read.maxContentChars(),
                 toolDefinitionDetails != null ? toolDefinitionDetails : read.toolDefinitionDetails());
         List<GenAiListener> all = new ArrayList<>(listeners);
         if (serviceLoaderListeners) {
-            try {
-                for (GenAiListener listener : ServiceLoader.load(GenAiListener.class)) {
-                    all.add(listener);
-                }
-            } catch (ServiceConfigurationError e) {
-                Logger.getLogger(GenAiTelemetryBuilder.class.getName())
-                        .log(Level.WARNING, "A GenAiListener service could not be loaded; it is skipped", e);
-            }
+            loadListeners(all);
         }
         return new GenAiTelemetry(Engine.create(openTelemetry, settings, all));
     }
 
-    private boolean explicitlyConfigured(String property) {
-        String value = systemProperties.apply(property);
-        if (value == null || value.isBlank()) {
-            value = environment.apply(GenAiSettings.environmentName(property));
+    /**
+     * Adds the listeners found by {@link ServiceLoader}. A provider that cannot be loaded is logged and skipped; the
+     * loader then goes on to the next one (it promises a best effort after an error), bounded in case it cannot.
+     */
+    private static void loadListeners(List<GenAiListener> all) {
+        Iterator<GenAiListener> providers = ServiceLoader.load(GenAiListener.class).iterator();
+        for (int failures = 0; failures < MAX_LISTENER_LOAD_FAILURES; ) {
+            try {
+                if (!providers.hasNext()) {
+                    return;
+                }
+                all.add(providers.next());
+            } catch (ServiceConfigurationError e) {
+                failures++;
+                Logger.getLogger(GenAiTelemetryBuilder.class.getName())
+                        .log(Level.WARNING, "A GenAiListener service could not be loaded; it is skipped", e);
+            }
         }
-        return value != null && !value.isBlank();
     }
 }

@@ -1,7 +1,9 @@
 package dev.genaiotel.core;
 
+import dev.genaiotel.semconv.FinishReason;
 import dev.genaiotel.semconv.message.OutputMessage;
 import io.opentelemetry.api.common.Attributes;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,7 +14,8 @@ import java.util.List;
  * @param responseId {@code gen_ai.response.id}, or null
  * @param responseModel {@code gen_ai.response.model}, or null
  * @param finishReasons {@code gen_ai.response.finish_reasons}, one per choice in order, as the provider spells them
- *     (normalised when recorded); empty when unknown
+ *     (normalised when recorded); a null entry, for a choice that got no finish reason, is recorded as
+ *     {@code error}; empty when unknown
  * @param outputMessages {@code gen_ai.output.messages} (opt-in content); empty when none
  * @param usage the {@code gen_ai.usage.*} counts, or null when unknown
  * @param attributes provider-specific response attributes ({@code openai.response.*}), set on the span at end
@@ -27,11 +30,19 @@ public record InferenceResponse(
 
     private static final InferenceResponse EMPTY = new InferenceResponse(null, null, null, null, null, null);
 
-    /** Copies the lists. */
+    /** Copies the lists; a null finish reason (a choice that got none) becomes {@code error}. */
     public InferenceResponse {
-        finishReasons = finishReasons == null ? List.of() : List.copyOf(finishReasons);
+        finishReasons = finishReasons == null ? List.of() : copyReasons(finishReasons);
         outputMessages = outputMessages == null ? List.of() : List.copyOf(outputMessages);
         attributes = attributes == null ? Attributes.empty() : attributes;
+    }
+
+    private static List<String> copyReasons(List<String> reasons) {
+        List<String> copy = new ArrayList<>(reasons.size());
+        for (String reason : reasons) {
+            copy.add(reason == null ? FinishReason.ERROR : reason);
+        }
+        return List.copyOf(copy);
     }
 
     /** A response about which nothing is known. */

@@ -17,13 +17,20 @@ import java.util.List;
  * received a delta but no finish reason is reported as {@code error}.
  *
  * <p>Memory is bounded: text, reasoning and argument characters are accumulated up to a budget, after which they
- * are dropped and {@link #truncated()} is true. Without content capture no text is kept at all, only what the
+ * are dropped and {@link #truncated()} is true. Choice and tool-call indexes from 0 to 1023 are tracked; deltas with
+ * any other index are ignored. Without content capture no text is kept at all, only what the
  * metadata needs. Feeding deltas allocates nothing once a choice and its tool calls exist and content is off.
  *
  * <p>Not thread-safe: a stream delivers its chunks one after the other. An instance belongs to one
  * {@link Inference} ({@link Inference#onChunk()}); providers can also use one on its own.
  */
 public final class StreamAccumulator {
+
+    /**
+     * The number of choice indexes, and of tool-call indexes per choice, that are tracked: deltas for a higher (or
+     * negative) index are ignored, so a bogus index can neither throw into the stream nor allocate a huge array.
+     */
+    static final int MAX_INDEXES = 1024;
 
     private static final Choice[] NO_CHOICES = new Choice[0];
 
@@ -91,7 +98,7 @@ public final class StreamAccumulator {
     public StreamAccumulator appendToolCall(
             int choiceIndex, int toolIndex, String id, String name, CharSequence argumentsDelta) {
         Choice choice = choice(choiceIndex);
-        if (choice == null || toolIndex < 0) {
+        if (choice == null || toolIndex < 0 || toolIndex >= MAX_INDEXES) {
             return this;
         }
         if (!captureContent) {
@@ -196,7 +203,7 @@ public final class StreamAccumulator {
     }
 
     private Choice choice(int index) {
-        if (index < 0 || inert) {
+        if (index < 0 || index >= MAX_INDEXES || inert) {
             return null;
         }
         if (index < choices.length) {
@@ -205,7 +212,7 @@ public final class StreamAccumulator {
                 return choice;
             }
         } else {
-            choices = Arrays.copyOf(choices, Math.max(index + 1, choices.length * 2));
+            choices = Arrays.copyOf(choices, Math.min(MAX_INDEXES, Math.max(index + 1, choices.length * 2)));
         }
         Choice choice = new Choice();
         choices[index] = choice;
@@ -236,7 +243,7 @@ public final class StreamAccumulator {
 
         ToolCallFragment tool(int index) {
             if (index >= tools.length) {
-                tools = Arrays.copyOf(tools, Math.max(index + 1, tools.length * 2));
+                tools = Arrays.copyOf(tools, Math.min(MAX_INDEXES, Math.max(index + 1, tools.length * 2)));
             }
             ToolCallFragment tool = tools[index];
             if (tool == null) {

@@ -102,7 +102,9 @@ final class AttributeWriter {
         String target;
         switch (op.kind) {
             case INFERENCE:
-                target = ((InferenceRequest) op.request).model();
+                // fetch_response spans are named after the operation alone (SEMCONV.md section 2.4)
+                target = OperationName.FETCH_RESPONSE.equals(operation) ? null
+                        : ((InferenceRequest) op.request).model();
                 break;
             case EMBEDDINGS:
                 target = ((EmbeddingsRequest) op.request).model();

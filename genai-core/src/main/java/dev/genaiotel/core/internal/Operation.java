@@ -42,6 +42,9 @@ public final class Operation implements GenAiOperation {
     private static final AtomicIntegerFieldUpdater<Operation> TOOL_CALLS =
             AtomicIntegerFieldUpdater.newUpdater(Operation.class, "toolCalls");
 
+    /** Hides an outer inference from the operations started under another operation (already ended, so inert). */
+    private static final Operation NO_INFERENCE = endedMarker();
+
     final Engine engine;
     final Kind kind;
     final Object request;
@@ -79,6 +82,12 @@ public final class Operation implements GenAiOperation {
         this.agent = agent;
     }
 
+    private static Operation endedMarker() {
+        Operation marker = new Operation(null, Kind.INFERENCE, null, 0, null, null);
+        marker.state = ENDED;
+        return marker;
+    }
+
     /** Starts the operation in the current context. */
     void start(Context parent) {
         startNanos = System.nanoTime();
@@ -102,8 +111,16 @@ public final class Operation implements GenAiOperation {
         Context withSpan = context.with(started);
         if (kind == Kind.INFERENCE) {
             withSpan = withSpan.with(ACTIVE_INFERENCE, this);
-        } else if (kind == Kind.INVOKE_AGENT) {
-            withSpan = withSpan.with(ACTIVE_AGENT, this);
+        } else {
+            // Any other operation started inside an inference (a tool it runs, an agent) begins a new call: an
+            // inference started under it is not the same call as the outer inference and gets its own span.
+            Operation activeInference = withSpan.get(ACTIVE_INFERENCE);
+            if (activeInference != null && activeInference != NO_INFERENCE) {
+                withSpan = withSpan.with(ACTIVE_INFERENCE, NO_INFERENCE);
+            }
+            if (kind == Kind.INVOKE_AGENT) {
+                withSpan = withSpan.with(ACTIVE_AGENT, this);
+            }
         }
         context = withSpan;
     }
@@ -278,7 +295,7 @@ public final class Operation implements GenAiOperation {
 
     @Override
     public Object response() {
-        return error == null ? response : null;
+        return errorType == null ? response : null;
     }
 
     @Override
