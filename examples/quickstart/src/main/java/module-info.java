@@ -1,6 +1,8 @@
 /** The genai-otel quickstart: requires the published modules the way an application does. */
 module dev.genaiotel.examples.quickstart {
     requires dev.genaiotel.core;
+    requires dev.genaiotel.ollama;
+    requires jdk.httpserver;
     requires io.opentelemetry.sdk;
     requires io.opentelemetry.sdk.common;
     requires io.opentelemetry.sdk.trace;

@@ -17,6 +17,11 @@ import dev.genaiotel.semconv.message.FunctionToolDefinition;
 import dev.genaiotel.semconv.message.InputMessage;
 import dev.genaiotel.semconv.message.MessagePart;
 import dev.genaiotel.semconv.message.OutputMessage;
+import dev.genaiotel.ollama.ChatMessage;
+import dev.genaiotel.ollama.ChatRequest;
+import dev.genaiotel.ollama.ChatResponse;
+import dev.genaiotel.ollama.OllamaClient;
+import dev.genaiotel.ollama.OllamaTelemetry;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
@@ -27,17 +32,23 @@ import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The quickstart: an agent turn with a tool-call round trip and a streamed answer, recorded through the genai-otel
  * engine into an in-memory OpenTelemetry SDK, then printed as a span tree, metric points and events.
  *
- * <p>The model calls are simulated in-process: this is how a provider module drives the engine, shown without a
- * network. Content capture is on, so the printed spans carry the conversation.
+ * <p>The agent turn's model calls are simulated in-process: this is how a provider module drives the engine, shown
+ * without a network. The Ollama calls are real HTTP calls through the instrumented {@code HttpClient}, to an embedded
+ * stand-in (or to the Ollama that {@code OLLAMA_HOST} names). Content capture is on, so the printed spans carry the
+ * conversation.
  */
 public final class Quickstart {
 
@@ -47,7 +58,7 @@ public final class Quickstart {
     private Quickstart() {}
 
     /** Runs the demo and prints what was recorded. */
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws InterruptedException, IOException {
         InMemorySpanExporter spans = InMemorySpanExporter.create();
         InMemoryMetricReader metrics = InMemoryMetricReader.create();
         InMemoryLogRecordExporter events = InMemoryLogRecordExporter.create();
@@ -69,11 +80,44 @@ public final class Quickstart {
             out.println();
 
             runAgentTurn(telemetry);
+            runOllama(telemetry, out);
 
             Report report = new Report(out);
             report.spans(spans.getFinishedSpanItems());
             report.metrics(metrics.collectAllMetrics());
             report.events(events.getFinishedLogRecordItems());
+        }
+    }
+
+    /**
+     * Two calls through the instrumented Ollama client: a plain chat and a streamed one. Against the local stand-in,
+     * or against a real Ollama when {@code OLLAMA_HOST} is set.
+     */
+    private static void runOllama(GenAiTelemetry telemetry, PrintStream out) throws IOException {
+        String host = System.getenv("OLLAMA_HOST");
+        try (OllamaStandIn standIn = host == null || host.isBlank() ? OllamaStandIn.start() : null) {
+            URI baseUrl = standIn != null ? standIn.baseUrl()
+                    : URI.create(host.contains("://") ? host : "http://" + host);
+            String model = standIn != null ? OllamaStandIn.MODEL : System.getenv().getOrDefault("OLLAMA_MODEL",
+                    OllamaStandIn.MODEL);
+            HttpClient http = OllamaTelemetry.builder(telemetry).build().wrap(HttpClient.newHttpClient());
+            OllamaClient ollama = OllamaClient.builder().baseUrl(baseUrl).httpClient(http).build();
+            out.println("Ollama at " + baseUrl + (standIn != null ? " (embedded stand-in)" : ""));
+
+            ChatResponse answer = ollama.chat(ChatRequest.builder(model)
+                    .message(ChatMessage.user("What is the capital of France? One sentence."))
+                    .option("temperature", 0.0)
+                    .build());
+            out.println("  chat:   " + answer.message().content());
+
+            StringBuilder streamed = new StringBuilder();
+            try (Stream<ChatResponse> chunks = ollama.chatStream(ChatRequest.builder(model)
+                    .message(ChatMessage.user("Say hello from Paris."))
+                    .build())) {
+                chunks.forEach(chunk -> streamed.append(chunk.message().content()));
+            }
+            out.println("  stream: " + streamed);
+            out.println();
         }
     }
 
