@@ -1,0 +1,100 @@
+package dev.genaiotel.langchain4j.internal;
+
+import dev.genaiotel.core.Embeddings;
+import dev.genaiotel.core.EmbeddingsRequest;
+import dev.genaiotel.core.EmbeddingsResponse;
+import dev.genaiotel.core.GenAiTelemetry;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.listener.EmbeddingModelErrorContext;
+import dev.langchain4j.model.embedding.listener.EmbeddingModelListener;
+import dev.langchain4j.model.embedding.listener.EmbeddingModelRequestContext;
+import dev.langchain4j.model.embedding.listener.EmbeddingModelResponseContext;
+import dev.langchain4j.model.embedding.request.EmbeddingRequest;
+import dev.langchain4j.model.embedding.response.EmbeddingResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import java.util.Map;
+
+/**
+ * An {@link EmbeddingModelListener} that records one {@code embeddings} operation per call, carried from
+ * {@code onRequest} to {@code onResponse}/{@code onError} in the call's listener attributes.
+ */
+public final class TelemetryEmbeddingModelListener implements EmbeddingModelListener {
+
+    private static final Object EMBEDDINGS = new Object() {
+        @Override
+        public String toString() {
+            return "dev.genaiotel.langchain4j.embeddings";
+        }
+    };
+
+    /** What {@link EmbeddingModel#modelName()} answers when a model does not know its name. */
+    private static final String UNKNOWN_MODEL = "unknown";
+
+    private final GenAiTelemetry telemetry;
+    private final String otherProviderName;
+
+    public TelemetryEmbeddingModelListener(GenAiTelemetry telemetry, String otherProviderName) {
+        this.telemetry = telemetry;
+        this.otherProviderName = otherProviderName;
+    }
+
+    @Override
+    public void onRequest(EmbeddingModelRequestContext context) {
+        try {
+            if (!telemetry.isRecording() || context.attributes() == null) {
+                return;
+            }
+            EmbeddingRequest request = context.embeddingRequest();
+            String model = request == null ? null : request.modelName();
+            if (model == null && context.embeddingModel() != null) {
+                model = context.embeddingModel().modelName();
+            }
+            if (UNKNOWN_MODEL.equals(model)) {
+                model = null;
+            }
+            Integer dimensions = request == null ? null : request.dimensions();
+            Embeddings embeddings = telemetry.startEmbeddings(new EmbeddingsRequest(
+                    ProviderNames.of(context.modelProvider(), otherProviderName), model,
+                    dimensions == null ? null : dimensions.longValue(), null, null, null, null));
+            context.attributes().put(EMBEDDINGS, embeddings);
+        } catch (Throwable failure) {
+            FailureLog.failed("EmbeddingModelListener.onRequest", failure);
+        }
+    }
+
+    @Override
+    public void onResponse(EmbeddingModelResponseContext context) {
+        try {
+            Embeddings embeddings = take(context.attributes());
+            if (embeddings == null) {
+                return;
+            }
+            EmbeddingResponse response = context.embeddingResponse();
+            if (response == null) {
+                embeddings.end(null);
+                return;
+            }
+            TokenUsage usage = response.tokenUsage();
+            Integer input = usage == null ? null : usage.inputTokenCount();
+            embeddings.end(EmbeddingsResponse.of(response.modelName(), input == null ? null : input.longValue()));
+        } catch (Throwable failure) {
+            FailureLog.failed("EmbeddingModelListener.onResponse", failure);
+        }
+    }
+
+    @Override
+    public void onError(EmbeddingModelErrorContext context) {
+        try {
+            Embeddings embeddings = take(context.attributes());
+            if (embeddings != null) {
+                embeddings.fail(context.error(), ErrorTypes.of(context.error()));
+            }
+        } catch (Throwable failure) {
+            FailureLog.failed("EmbeddingModelListener.onError", failure);
+        }
+    }
+
+    private static Embeddings take(Map<Object, Object> attributes) {
+        return attributes != null && attributes.remove(EMBEDDINGS) instanceof Embeddings embeddings ? embeddings : null;
+    }
+}
