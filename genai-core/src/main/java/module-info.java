@@ -4,7 +4,8 @@
  *
  * <p>Entry point: {@link dev.genaiotel.core.GenAiTelemetry}. User listeners ({@link dev.genaiotel.core.GenAiListener})
  * are found with {@link java.util.ServiceLoader}, on the module path through {@code provides} and on the class path
- * through {@code META-INF/services/dev.genaiotel.core.GenAiListener}.
+ * through {@code META-INF/services/dev.genaiotel.core.GenAiListener}; so are content redactors
+ * ({@link dev.genaiotel.core.ContentRedactor}).
  */
 module dev.genaiotel.core {
     requires transitive dev.genaiotel.semconv;
@@ -15,4 +16,5 @@ module dev.genaiotel.core {
     exports dev.genaiotel.core;
 
     uses dev.genaiotel.core.GenAiListener;
+    uses dev.genaiotel.core.ContentRedactor;
 }

@@ -10,13 +10,14 @@ public interface GenAiOperation {
 
     /**
      * The request description: an {@link InferenceRequest}, {@link EmbeddingsRequest}, {@link ToolCall},
-     * {@link AgentRequest}, {@link RetrievalRequest} or {@link WorkflowRequest}.
+     * {@link AgentRequest}, {@link RetrievalRequest} or {@link WorkflowRequest}. When a {@link ContentRedactor} is
+     * configured, its content is redacted (the size budgets do not apply here).
      */
     Object request();
 
     /**
      * What the operation ended with (for an inference an {@link InferenceResponse}), or null while running or after
-     * a failure.
+     * a failure. Its content is redacted like {@link #request()}'s.
      */
     Object response();
 

@@ -31,7 +31,22 @@ import java.util.logging.Logger;
  *   <tr><td>{@code OTEL_INSTRUMENTATION_GENAI_TOOL_DEFINITION_DETAILS}</td>
  *       <td>{@code otel.instrumentation.genai.tool-definition-details}</td>
  *       <td>record tool descriptions and parameters in {@code gen_ai.tool.definitions}; default {@code false}</td></tr>
+ *   <tr><td>{@code OTEL_INSTRUMENTATION_GENAI_MAX_PART_CHARS}</td>
+ *       <td>{@code otel.instrumentation.genai.max-part-chars}</td>
+ *       <td>characters kept of each text in recorded content, at least 1; default {@value #DEFAULT_MAX_PART_CHARS}
+ *       </td></tr>
+ *   <tr><td>{@code OTEL_INSTRUMENTATION_GENAI_MAX_CONTENT_ATTRIBUTES_CHARS}</td>
+ *       <td>{@code otel.instrumentation.genai.max-content-attributes-chars}</td>
+ *       <td>characters of all content attributes of one span or event together, at least 1; default
+ *       {@value #DEFAULT_MAX_CONTENT_ATTRIBUTES_CHARS}</td></tr>
+ *   <tr><td>{@code OTEL_INSTRUMENTATION_GENAI_BLOB_MAX_BYTES}</td>
+ *       <td>{@code otel.instrumentation.genai.blob-max-bytes}</td>
+ *       <td>largest blob recorded with its bytes; larger ones are recorded without them; default {@code 0}
+ *       (no blob bytes)</td></tr>
  * </table>
+ *
+ * <p>Redaction ({@link ContentRedactor}) runs before the budgets; both are described in the README ("Redaction and
+ * budgets").
  *
  * @param enabled the umbrella switch; when false every factory returns a pass-through invocation
  * @param contentCapture where content goes
@@ -39,6 +54,9 @@ import java.util.logging.Logger;
  * @param emitExceptionEvent whether {@code gen_ai.client.operation.exception} is emitted on failure
  * @param maxContentChars the bound on streamed content accumulated per inference, at least 0
  * @param toolDefinitionDetails whether tool definitions carry description and parameters
+ * @param maxPartChars the characters kept of each text in recorded content, at least 1
+ * @param maxContentAttributesChars the characters of all content attributes of one span or event, at least 1
+ * @param blobMaxBytes the largest blob recorded with its bytes, at least 0
  */
 public record GenAiSettings(
         boolean enabled,
@@ -46,10 +64,22 @@ public record GenAiSettings(
         boolean emitEvent,
         boolean emitExceptionEvent,
         int maxContentChars,
-        boolean toolDefinitionDetails) {
+        boolean toolDefinitionDetails,
+        int maxPartChars,
+        int maxContentAttributesChars,
+        int blobMaxBytes) {
 
     /** The default bound on accumulated streamed content: 1 MiB of characters. */
     public static final int DEFAULT_MAX_CONTENT_CHARS = 1 << 20;
+
+    /** The default number of characters kept of each text in recorded content. */
+    public static final int DEFAULT_MAX_PART_CHARS = 16_384;
+
+    /** The default number of characters of all content attributes of one span or event together. */
+    public static final int DEFAULT_MAX_CONTENT_ATTRIBUTES_CHARS = 65_536;
+
+    /** The default largest blob recorded with its bytes: none. */
+    public static final int DEFAULT_BLOB_MAX_BYTES = 0;
 
     static final String ENABLED = "otel.instrumentation.genai.enabled";
     static final String CAPTURE = "otel.instrumentation.genai.capture-message-content";
@@ -57,6 +87,9 @@ public record GenAiSettings(
     static final String EMIT_EXCEPTION_EVENT = "otel.instrumentation.genai.emit-exception-event";
     static final String MAX_CONTENT_CHARS = "otel.instrumentation.genai.max-content-chars";
     static final String TOOL_DEFINITION_DETAILS = "otel.instrumentation.genai.tool-definition-details";
+    static final String MAX_PART_CHARS = "otel.instrumentation.genai.max-part-chars";
+    static final String MAX_CONTENT_ATTRIBUTES_CHARS = "otel.instrumentation.genai.max-content-attributes-chars";
+    static final String BLOB_MAX_BYTES = "otel.instrumentation.genai.blob-max-bytes";
 
     private static final Logger LOGGER = Logger.getLogger(GenAiSettings.class.getName());
 
@@ -66,6 +99,25 @@ public record GenAiSettings(
         if (maxContentChars < 0) {
             throw new IllegalArgumentException("maxContentChars must be >= 0: " + maxContentChars);
         }
+        if (maxPartChars < 1) {
+            throw new IllegalArgumentException("maxPartChars must be >= 1: " + maxPartChars);
+        }
+        if (maxContentAttributesChars < 1) {
+            throw new IllegalArgumentException("maxContentAttributesChars must be >= 1: " + maxContentAttributesChars);
+        }
+        if (blobMaxBytes < 0) {
+            throw new IllegalArgumentException("blobMaxBytes must be >= 0: " + blobMaxBytes);
+        }
+    }
+
+    /**
+     * Settings with the default content budgets ({@link #DEFAULT_MAX_PART_CHARS},
+     * {@link #DEFAULT_MAX_CONTENT_ATTRIBUTES_CHARS}, {@link #DEFAULT_BLOB_MAX_BYTES}).
+     */
+    public GenAiSettings(boolean enabled, ContentCapture contentCapture, boolean emitEvent,
+            boolean emitExceptionEvent, int maxContentChars, boolean toolDefinitionDetails) {
+        this(enabled, contentCapture, emitEvent, emitExceptionEvent, maxContentChars, toolDefinitionDetails,
+                DEFAULT_MAX_PART_CHARS, DEFAULT_MAX_CONTENT_ATTRIBUTES_CHARS, DEFAULT_BLOB_MAX_BYTES);
     }
 
     /** The defaults: enabled, no content, no events. */
@@ -115,7 +167,11 @@ public record GenAiSettings(
         boolean emitException = source.bool(EMIT_EXCEPTION_EVENT, false);
         int maxChars = source.nonNegativeInt(MAX_CONTENT_CHARS, DEFAULT_MAX_CONTENT_CHARS);
         boolean toolDetails = source.bool(TOOL_DEFINITION_DETAILS, false);
-        return new GenAiSettings(enabled, capture, emitEvent, emitException, maxChars, toolDetails);
+        int maxPartChars = source.positiveInt(MAX_PART_CHARS, DEFAULT_MAX_PART_CHARS);
+        int maxAttributesChars = source.positiveInt(MAX_CONTENT_ATTRIBUTES_CHARS, DEFAULT_MAX_CONTENT_ATTRIBUTES_CHARS);
+        int blobMaxBytes = source.nonNegativeInt(BLOB_MAX_BYTES, DEFAULT_BLOB_MAX_BYTES);
+        return new GenAiSettings(enabled, capture, emitEvent, emitException, maxChars, toolDetails, maxPartChars,
+                maxAttributesChars, blobMaxBytes);
     }
 
     /** True when content goes to span attributes. */
@@ -139,7 +195,7 @@ public record GenAiSettings(
     /** A copy with the umbrella switch set. */
     public GenAiSettings withEnabled(boolean value) {
         return new GenAiSettings(value, contentCapture, emitEvent, emitExceptionEvent, maxContentChars,
-                toolDefinitionDetails);
+                toolDefinitionDetails, maxPartChars, maxContentAttributesChars, blobMaxBytes);
     }
 
     static Boolean parseBoolean(String raw) {
@@ -212,13 +268,21 @@ public record GenAiSettings(
         }
 
         int nonNegativeInt(String property, int fallback) {
+            return atLeast(property, 0, fallback);
+        }
+
+        int positiveInt(String property, int fallback) {
+            return atLeast(property, 1, fallback);
+        }
+
+        private int atLeast(String property, int minimum, int fallback) {
             String raw = raw(property);
             if (raw == null) {
                 return fallback;
             }
             try {
                 int value = Integer.parseInt(raw.trim());
-                if (value >= 0) {
+                if (value >= minimum) {
                     return value;
                 }
             } catch (NumberFormatException e) {

@@ -20,18 +20,24 @@ import java.util.logging.Logger;
 public final class GenAiTelemetryBuilder {
 
     private static final int MAX_LISTENER_LOAD_FAILURES = 16;
+    private static final Logger LOGGER = Logger.getLogger(GenAiTelemetryBuilder.class.getName());
 
     private final OpenTelemetry openTelemetry;
     private final List<GenAiListener> listeners = new ArrayList<>();
     private Function<String, String> systemProperties = System::getProperty;
     private Function<String, String> environment = System::getenv;
+    private final List<ContentRedactor> redactors = new ArrayList<>();
     private boolean serviceLoaderListeners = true;
+    private boolean serviceLoaderRedactors = true;
     private Boolean enabled;
     private ContentCapture contentCapture;
     private Boolean emitEvent;
     private Boolean emitExceptionEvent;
     private Integer maxContentChars;
     private Boolean toolDefinitionDetails;
+    private Integer maxPartChars;
+    private Integer maxContentAttributesChars;
+    private Integer blobMaxBytes;
 
     GenAiTelemetryBuilder(OpenTelemetry openTelemetry) {
         this.openTelemetry = openTelemetry;
@@ -76,6 +82,61 @@ public final class GenAiTelemetryBuilder {
         return this;
     }
 
+    /**
+     * The characters kept of each text in recorded content ({@code OTEL_INSTRUMENTATION_GENAI_MAX_PART_CHARS});
+     * a longer text is cut and marked.
+     */
+    public GenAiTelemetryBuilder setMaxPartChars(int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("maxPartChars must be >= 1: " + value);
+        }
+        maxPartChars = value;
+        return this;
+    }
+
+    /**
+     * The characters of all content attributes of one span or event together
+     * ({@code OTEL_INSTRUMENTATION_GENAI_MAX_CONTENT_ATTRIBUTES_CHARS}), so that content never pushes other attributes
+     * over a backend's size limit.
+     */
+    public GenAiTelemetryBuilder setMaxContentAttributesChars(int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("maxContentAttributesChars must be >= 1: " + value);
+        }
+        maxContentAttributesChars = value;
+        return this;
+    }
+
+    /**
+     * The largest blob recorded with its bytes ({@code OTEL_INSTRUMENTATION_GENAI_BLOB_MAX_BYTES}); 0, the default,
+     * records no blob bytes.
+     */
+    public GenAiTelemetryBuilder setBlobMaxBytes(int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("blobMaxBytes must be >= 0: " + value);
+        }
+        blobMaxBytes = value;
+        return this;
+    }
+
+    /**
+     * Adds a content redactor, run on all content before it is recorded or shown to listeners, after earlier
+     * redactors and before the ones found by {@link ServiceLoader}.
+     */
+    public GenAiTelemetryBuilder addContentRedactor(ContentRedactor redactor) {
+        redactors.add(Objects.requireNonNull(redactor, "redactor"));
+        return this;
+    }
+
+    /**
+     * Whether content redactors found by {@link ServiceLoader} are added (after the ones added here); on by
+     * default.
+     */
+    public GenAiTelemetryBuilder setServiceLoaderContentRedactors(boolean value) {
+        serviceLoaderRedactors = value;
+        return this;
+    }
+
     /** Adds a listener, called after the built-in recorders and after earlier listeners. */
     public GenAiTelemetryBuilder addListener(GenAiListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -108,12 +169,40 @@ public final class GenAiTelemetryBuilder {
                 emitEvent != null ? emitEvent : read.emitEvent(),
                 emitExceptionEvent != null ? emitExceptionEvent : read.emitExceptionEvent(),
                 maxContentChars != null ? maxContentChars : read.maxContentChars(),
-                toolDefinitionDetails != null ? toolDefinitionDetails : read.toolDefinitionDetails());
+                toolDefinitionDetails != null ? toolDefinitionDetails : read.toolDefinitionDetails(),
+                maxPartChars != null ? maxPartChars : read.maxPartChars(),
+                maxContentAttributesChars != null ? maxContentAttributesChars : read.maxContentAttributesChars(),
+                blobMaxBytes != null ? blobMaxBytes : read.blobMaxBytes());
         List<GenAiListener> all = new ArrayList<>(listeners);
         if (serviceLoaderListeners) {
             loadListeners(all);
         }
-        return new GenAiTelemetry(Engine.create(openTelemetry, settings, all));
+        List<ContentRedactor> allRedactors = new ArrayList<>(redactors);
+        if (serviceLoaderRedactors) {
+            loadRedactors(allRedactors);
+        }
+        return new GenAiTelemetry(Engine.create(openTelemetry, settings, all, allRedactors));
+    }
+
+    /**
+     * Adds the content redactors found by {@link ServiceLoader}. One that cannot be loaded fails closed: a redactor
+     * that drops all content takes its place, so that content it was meant to redact is never recorded.
+     */
+    private static void loadRedactors(List<ContentRedactor> all) {
+        Iterator<ContentRedactor> providers = ServiceLoader.load(ContentRedactor.class).iterator();
+        for (int failures = 0; failures < MAX_LISTENER_LOAD_FAILURES; ) {
+            try {
+                if (!providers.hasNext()) {
+                    return;
+                }
+                all.add(providers.next());
+            } catch (ServiceConfigurationError e) {
+                failures++;
+                LOGGER.log(Level.SEVERE, "A ContentRedactor service could not be loaded; all message content is"
+                        + " dropped rather than recorded without it", e);
+                all.add((part, context) -> null);
+            }
+        }
     }
 
     /**
@@ -130,8 +219,7 @@ public final class GenAiTelemetryBuilder {
                 all.add(providers.next());
             } catch (ServiceConfigurationError e) {
                 failures++;
-                Logger.getLogger(GenAiTelemetryBuilder.class.getName())
-                        .log(Level.WARNING, "A GenAiListener service could not be loaded; it is skipped", e);
+                LOGGER.log(Level.WARNING, "A GenAiListener service could not be loaded; it is skipped", e);
             }
         }
     }

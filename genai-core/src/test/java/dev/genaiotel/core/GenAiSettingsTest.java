@@ -1,6 +1,7 @@
 package dev.genaiotel.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -158,5 +159,91 @@ class GenAiSettingsTest {
 
         assertThat(settings.contentCapture()).isEqualTo(ContentCapture.SPAN_ONLY);
         assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void contentBudgetsDefault() {
+        GenAiSettings settings = read(Map.of(), Map.of());
+
+        assertThat(settings.maxPartChars()).isEqualTo(16_384);
+        assertThat(settings.maxContentAttributesChars()).isEqualTo(65_536);
+        assertThat(settings.blobMaxBytes()).isZero();
+        assertThat(new GenAiSettings(true, ContentCapture.NO_CONTENT, false, false, 10, false))
+                .isEqualTo(new GenAiSettings(true, ContentCapture.NO_CONTENT, false, false, 10, false,
+                        GenAiSettings.DEFAULT_MAX_PART_CHARS, GenAiSettings.DEFAULT_MAX_CONTENT_ATTRIBUTES_CHARS,
+                        GenAiSettings.DEFAULT_BLOB_MAX_BYTES));
+    }
+
+    @Test
+    void contentBudgetsAreReadFromTheEnvironment() {
+        GenAiSettings settings = read(Map.of(), Map.of(
+                "OTEL_INSTRUMENTATION_GENAI_MAX_PART_CHARS", "100",
+                "OTEL_INSTRUMENTATION_GENAI_MAX_CONTENT_ATTRIBUTES_CHARS", " 2000 ",
+                "OTEL_INSTRUMENTATION_GENAI_BLOB_MAX_BYTES", "4096"));
+
+        assertThat(settings.maxPartChars()).isEqualTo(100);
+        assertThat(settings.maxContentAttributesChars()).isEqualTo(2000);
+        assertThat(settings.blobMaxBytes()).isEqualTo(4096);
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void contentBudgetSystemPropertiesWinOverTheEnvironment() {
+        GenAiSettings settings = read(Map.of(
+                        "otel.instrumentation.genai.max-part-chars", "200",
+                        "otel.instrumentation.genai.max-content-attributes-chars", "3000",
+                        "otel.instrumentation.genai.blob-max-bytes", "0"),
+                Map.of("OTEL_INSTRUMENTATION_GENAI_MAX_PART_CHARS", "100",
+                        "OTEL_INSTRUMENTATION_GENAI_MAX_CONTENT_ATTRIBUTES_CHARS", "2000",
+                        "OTEL_INSTRUMENTATION_GENAI_BLOB_MAX_BYTES", "4096"));
+
+        assertThat(settings.maxPartChars()).isEqualTo(200);
+        assertThat(settings.maxContentAttributesChars()).isEqualTo(3000);
+        assertThat(settings.blobMaxBytes()).isZero();
+    }
+
+    @Test
+    void contentBudgetsSetInCodeWinOverSystemPropertiesAndEnvironment() {
+        TelemetryFixture fixture = new TelemetryFixture();
+        GenAiTelemetry telemetry = fixture.builder(
+                        Map.of("otel.instrumentation.genai.max-part-chars", "200",
+                                "otel.instrumentation.genai.blob-max-bytes", "7"),
+                        Map.of("OTEL_INSTRUMENTATION_GENAI_MAX_CONTENT_ATTRIBUTES_CHARS", "2000"))
+                .setMaxPartChars(300)
+                .setMaxContentAttributesChars(4000)
+                .setBlobMaxBytes(9)
+                .build();
+
+        assertThat(telemetry.settings().maxPartChars()).isEqualTo(300);
+        assertThat(telemetry.settings().maxContentAttributesChars()).isEqualTo(4000);
+        assertThat(telemetry.settings().blobMaxBytes()).isEqualTo(9);
+    }
+
+    @Test
+    void invalidContentBudgetsLogOneWarningEachAndFallBack() {
+        GenAiSettings settings = read(Map.of(
+                        "otel.instrumentation.genai.max-part-chars", "0",
+                        "otel.instrumentation.genai.blob-max-bytes", "-1"),
+                Map.of("OTEL_INSTRUMENTATION_GENAI_MAX_CONTENT_ATTRIBUTES_CHARS", "64k"));
+
+        assertThat(settings.maxPartChars()).isEqualTo(GenAiSettings.DEFAULT_MAX_PART_CHARS);
+        assertThat(settings.maxContentAttributesChars())
+                .isEqualTo(GenAiSettings.DEFAULT_MAX_CONTENT_ATTRIBUTES_CHARS);
+        assertThat(settings.blobMaxBytes()).isEqualTo(GenAiSettings.DEFAULT_BLOB_MAX_BYTES);
+        assertThat(warnings).hasSize(3);
+        assertThat(warnings).extracting(record -> record.getParameters()[1]).containsExactlyInAnyOrder(
+                "system property otel.instrumentation.genai.max-part-chars",
+                "system property otel.instrumentation.genai.blob-max-bytes",
+                "environment variable OTEL_INSTRUMENTATION_GENAI_MAX_CONTENT_ATTRIBUTES_CHARS");
+    }
+
+    @Test
+    void invalidContentBudgetsInCodeAreRejected() {
+        GenAiTelemetryBuilder builder = new TelemetryFixture().builder();
+
+        assertThatIllegalArgumentException().isThrownBy(() -> builder.setMaxPartChars(0));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> builder.setMaxContentAttributesChars(0));
+        assertThatIllegalArgumentException().isThrownBy(() -> builder.setBlobMaxBytes(-1));
     }
 }

@@ -66,11 +66,6 @@ import dev.genaiotel.core.WorkflowRequest;
 import dev.genaiotel.semconv.FinishReason;
 import dev.genaiotel.semconv.OperationName;
 import dev.genaiotel.semconv.message.ContentEncoder;
-import dev.genaiotel.semconv.message.InputMessage;
-import dev.genaiotel.semconv.message.MessagePart;
-import dev.genaiotel.semconv.message.OutputMessage;
-import dev.genaiotel.semconv.message.RetrievalDocument;
-import dev.genaiotel.semconv.message.ToolDefinition;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Value;
 import io.opentelemetry.api.trace.SpanKind;
@@ -327,117 +322,64 @@ final class AttributeWriter {
     }
 
     /**
-     * The opt-in content attributes; only called when content is captured for this signal. {@code structured}
-     * selects the {@code Value} form (events) over the JSON string (spans).
+     * The opt-in content attributes, redacted and within the budgets ({@link RecordedContent}); only called when
+     * content is captured for this signal. {@code structured} selects the {@code Value} form (events) over the JSON
+     * string (spans).
      */
-    static void content(Operation op, Object request, AttributeSink sink, boolean structured, boolean toolDetails) {
-        switch (op.kind) {
-            case INFERENCE:
-                InferenceRequest r = (InferenceRequest) request;
-                conversation(r.systemInstructions(), r.inputMessages(), r.toolDefinitions(), sink, structured,
-                        toolDetails);
-                if (op.response instanceof InferenceResponse response) {
-                    outputMessages(response.outputMessages(), sink, structured);
-                }
-                if (op.contentTruncated()) {
-                    sink.put(GEN_AI_CONTENT_TRUNCATED, Boolean.TRUE);
-                }
-                break;
-            case INVOKE_AGENT:
-            case CREATE_AGENT:
-                AgentRequest agent = (AgentRequest) request;
-                conversation(agent.systemInstructions(),
-                        op.kind == Kind.INVOKE_AGENT ? agent.inputMessages() : List.of(),
-                        op.kind == Kind.INVOKE_AGENT ? agent.toolDefinitions() : List.of(), sink, structured,
-                        toolDetails);
-                if (op.response instanceof InferenceResponse response) {
-                    outputMessages(response.outputMessages(), sink, structured);
-                }
-                break;
-            case INVOKE_WORKFLOW:
-                conversation(List.of(), ((WorkflowRequest) request).inputMessages(), List.of(), sink, structured,
-                        toolDetails);
-                if (op.response instanceof List<?> outputs && !outputs.isEmpty()) {
-                    outputMessages(outputMessageList(outputs), sink, structured);
-                }
-                break;
-            case EXECUTE_TOOL:
-                Object arguments = ((ToolCall) request).arguments();
-                if (arguments != null) {
-                    if (structured) {
-                        sink.put(TOOL_CALL_ARGUMENTS_VALUE, ContentEncoder.anyValue(arguments));
-                    } else {
-                        sink.put(GEN_AI_TOOL_CALL_ARGUMENTS, ContentEncoder.anyJson(arguments));
-                    }
-                }
-                if (op.response != null) {
-                    if (structured) {
-                        sink.put(TOOL_CALL_RESULT_VALUE, ContentEncoder.anyValue(op.response));
-                    } else {
-                        sink.put(GEN_AI_TOOL_CALL_RESULT, ContentEncoder.anyJson(op.response));
-                    }
-                }
-                break;
-            case RETRIEVAL:
-                sink.put(GEN_AI_RETRIEVAL_QUERY_TEXT, ((RetrievalRequest) request).queryText());
-                if (op.response instanceof List<?> documents && !documents.isEmpty()) {
-                    List<RetrievalDocument> typed = new ArrayList<>(documents.size());
-                    for (Object document : documents) {
-                        typed.add((RetrievalDocument) document);
-                    }
-                    if (structured) {
-                        sink.put(RETRIEVAL_DOCUMENTS_VALUE, ContentEncoder.retrievalDocumentsValue(typed));
-                    } else {
-                        sink.put(GEN_AI_RETRIEVAL_DOCUMENTS, ContentEncoder.retrievalDocumentsJson(typed));
-                    }
-                }
-                break;
-            default:
-                break;
-        }
-    }
-
-    private static List<OutputMessage> outputMessageList(List<?> values) {
-        List<OutputMessage> messages = new ArrayList<>(values.size());
-        for (Object value : values) {
-            messages.add((OutputMessage) value);
-        }
-        return messages;
-    }
-
-    private static void conversation(List<MessagePart> system, List<InputMessage> input, List<ToolDefinition> tools,
-            AttributeSink sink, boolean structured, boolean toolDetails) {
-        if (!system.isEmpty()) {
+    static void content(Operation op, AttributeSink sink, boolean structured, boolean toolDetails) {
+        RecordedContent content = op.recordedContent();
+        if (content.systemJson != null) {
             if (structured) {
-                sink.put(SYSTEM_INSTRUCTIONS_VALUE, ContentEncoder.systemInstructionsValue(system));
+                sink.put(SYSTEM_INSTRUCTIONS_VALUE, ContentEncoder.systemInstructionsValue(content.system));
             } else {
-                sink.put(GEN_AI_SYSTEM_INSTRUCTIONS, ContentEncoder.systemInstructionsJson(system));
+                sink.put(GEN_AI_SYSTEM_INSTRUCTIONS, content.systemJson);
             }
         }
-        if (!input.isEmpty()) {
+        if (content.inputJson != null) {
             if (structured) {
-                sink.put(INPUT_MESSAGES_VALUE, ContentEncoder.inputMessagesValue(input));
+                sink.put(INPUT_MESSAGES_VALUE, ContentEncoder.inputMessagesValue(content.input));
             } else {
-                sink.put(GEN_AI_INPUT_MESSAGES, ContentEncoder.inputMessagesJson(input));
+                sink.put(GEN_AI_INPUT_MESSAGES, content.inputJson);
             }
         }
-        if (!tools.isEmpty()) {
+        if (content.toolsJson != null) {
             if (structured) {
-                sink.put(TOOL_DEFINITIONS_VALUE, ContentEncoder.toolDefinitionsValue(tools, toolDetails));
+                sink.put(TOOL_DEFINITIONS_VALUE, ContentEncoder.toolDefinitionsValue(content.tools, toolDetails));
             } else {
-                sink.put(GEN_AI_TOOL_DEFINITIONS, ContentEncoder.toolDefinitionsJson(tools, toolDetails));
+                sink.put(GEN_AI_TOOL_DEFINITIONS, content.toolsJson);
             }
         }
-    }
-
-    private static void outputMessages(List<OutputMessage> output, AttributeSink sink, boolean structured) {
-        if (output.isEmpty()) {
-            return;
+        if (content.outputJson != null) {
+            if (structured) {
+                sink.put(OUTPUT_MESSAGES_VALUE, ContentEncoder.outputMessagesValue(content.output));
+            } else {
+                sink.put(GEN_AI_OUTPUT_MESSAGES, content.outputJson);
+            }
         }
-        if (structured) {
-            sink.put(OUTPUT_MESSAGES_VALUE, ContentEncoder.outputMessagesValue(output));
-        } else {
-            sink.put(GEN_AI_OUTPUT_MESSAGES, ContentEncoder.outputMessagesJson(output));
+        if (content.argumentsJson != null) {
+            if (structured) {
+                sink.put(TOOL_CALL_ARGUMENTS_VALUE, ContentEncoder.anyValue(content.arguments));
+            } else {
+                sink.put(GEN_AI_TOOL_CALL_ARGUMENTS, content.argumentsJson);
+            }
+        }
+        if (content.resultJson != null) {
+            if (structured) {
+                sink.put(TOOL_CALL_RESULT_VALUE, ContentEncoder.anyValue(content.result));
+            } else {
+                sink.put(GEN_AI_TOOL_CALL_RESULT, content.resultJson);
+            }
+        }
+        sink.put(GEN_AI_RETRIEVAL_QUERY_TEXT, content.query);
+        if (content.documentsJson != null) {
+            if (structured) {
+                sink.put(RETRIEVAL_DOCUMENTS_VALUE, ContentEncoder.retrievalDocumentsValue(content.documents));
+            } else {
+                sink.put(GEN_AI_RETRIEVAL_DOCUMENTS, content.documentsJson);
+            }
+        }
+        if (content.truncated || op.contentTruncated()) {
+            sink.put(GEN_AI_CONTENT_TRUNCATED, Boolean.TRUE);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.genaiotel.core.internal;
 
+import dev.genaiotel.core.ContentRedactor;
 import dev.genaiotel.core.EvaluationResult;
 import dev.genaiotel.core.GenAiListener;
 import dev.genaiotel.core.GenAiSettings;
@@ -33,11 +34,14 @@ public final class Engine {
     private final MetricsRecorder metrics;
     private final EventRecorder events;
     private final FailureLog failures = new FailureLog();
+    private final ContentPolicy contentPolicy;
     private final boolean noop;
     private volatile boolean enabled;
 
-    private Engine(OpenTelemetry openTelemetry, GenAiSettings settings, List<GenAiListener> listeners) {
+    private Engine(OpenTelemetry openTelemetry, GenAiSettings settings, List<GenAiListener> listeners,
+            List<ContentRedactor> redactors) {
         this.settings = settings;
+        this.contentPolicy = new ContentPolicy(redactors, settings, failures);
         this.enabled = settings.enabled();
         SpanRecorder spans = new SpanRecorder(openTelemetry.getTracerProvider()
                 .tracerBuilder(GenAiSchema.INSTRUMENTATION_SCOPE)
@@ -73,7 +77,20 @@ public final class Engine {
      * @param listeners user listeners, in order
      */
     public static Engine create(OpenTelemetry openTelemetry, GenAiSettings settings, List<GenAiListener> listeners) {
-        return new Engine(openTelemetry, settings, List.copyOf(listeners));
+        return create(openTelemetry, settings, listeners, List.of());
+    }
+
+    /**
+     * The engine for an OpenTelemetry instance, with content redactors.
+     *
+     * @param openTelemetry the API entry point; a no-op instance makes every operation a pass-through
+     * @param settings the settings
+     * @param listeners user listeners, in order
+     * @param redactors content redactors, in the order they run
+     */
+    public static Engine create(OpenTelemetry openTelemetry, GenAiSettings settings, List<GenAiListener> listeners,
+            List<ContentRedactor> redactors) {
+        return new Engine(openTelemetry, settings, List.copyOf(listeners), List.copyOf(redactors));
     }
 
     private static boolean isNoop(OpenTelemetry openTelemetry) {
@@ -105,6 +122,10 @@ public final class Engine {
     /** The settings. */
     public GenAiSettings settings() {
         return settings;
+    }
+
+    ContentPolicy contentPolicy() {
+        return contentPolicy;
     }
 
     boolean captureContent() {

@@ -80,7 +80,7 @@ final class EventRecorder implements Recorder {
         AttributeWriter.request(op, request, sink);
         AttributeWriter.response(op, sink);
         if (settings.captureOnEvent()) {
-            AttributeWriter.content(op, request, sink, true, settings.toolDefinitionDetails());
+            AttributeWriter.content(op, sink, true, settings.toolDefinitionDetails());
         }
         record.emit();
     }

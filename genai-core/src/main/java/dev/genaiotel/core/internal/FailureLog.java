@@ -17,10 +17,25 @@ final class FailureLog {
         if (failure instanceof VirtualMachineError error) {
             throw error;
         }
-        String cause = recorder.getClass().getName() + '/' + phase + '/' + failure.getClass().getName();
-        if (seen.size() < MAX_REMEMBERED && seen.add(cause)) {
+        if (firstTime(recorder, phase, failure)) {
             LOGGER.log(Level.WARNING, "GenAI telemetry recorder " + recorder.getClass().getName() + " failed in "
                     + phase + "; the operation continues and this cause is not logged again", failure);
         }
+    }
+
+    /** A content redactor threw: what it was given is dropped, never recorded unredacted. */
+    void redactorFailed(Object redactor, Throwable failure) {
+        if (failure instanceof VirtualMachineError error) {
+            throw error;
+        }
+        if (firstTime(redactor, "redact", failure)) {
+            LOGGER.log(Level.WARNING, "GenAI content redactor " + redactor.getClass().getName() + " failed; the"
+                    + " content it was given is dropped, not recorded, and this cause is not logged again", failure);
+        }
+    }
+
+    private boolean firstTime(Object source, String phase, Throwable failure) {
+        String cause = source.getClass().getName() + '/' + phase + '/' + failure.getClass().getName();
+        return seen.size() < MAX_REMEMBERED && seen.add(cause);
     }
 }

@@ -6,6 +6,7 @@ import dev.genaiotel.core.GenAiOperation;
 import dev.genaiotel.core.InferenceRequest;
 import dev.genaiotel.core.InferenceResponse;
 import dev.genaiotel.core.StreamAccumulator;
+import dev.genaiotel.core.ToolCall;
 import dev.genaiotel.semconv.OperationName;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
@@ -72,6 +73,12 @@ public final class Operation implements GenAiOperation {
 
     private volatile InferenceRequest innerRequest;
     private volatile InferenceResponse innerResponse;
+
+    private Object requestViewSource;
+    private Object requestView;
+    private Object responseViewSource;
+    private Object responseView;
+    private RecordedContent recorded;
 
     Operation(Engine engine, Kind kind, Object request, int batchSize, Operation outer, Operation agent) {
         this.engine = engine;
@@ -268,6 +275,46 @@ public final class Operation implements GenAiOperation {
         return accumulator != null && accumulator.truncated();
     }
 
+    /**
+     * The request as content may be seen by anyone: redacted when a redactor is configured. Redaction runs once per
+     * request object, and only when asked for.
+     */
+    synchronized Object contentRequest() {
+        Object current = effectiveRequest();
+        ContentPolicy policy = engine.contentPolicy();
+        if (!policy.redacts() || current == null) {
+            return current;
+        }
+        if (requestViewSource != current) {
+            requestView = policy.request(kind, operationName(), current);
+            requestViewSource = current;
+        }
+        return requestView;
+    }
+
+    /** The outcome (also a failed inference's partial one) as content may be seen; see {@link #contentRequest}. */
+    synchronized Object contentResponse() {
+        Object current = response;
+        ContentPolicy policy = engine.contentPolicy();
+        if (!policy.redacts() || current == null) {
+            return current;
+        }
+        if (responseViewSource != current) {
+            ToolCall call = kind == Kind.EXECUTE_TOOL ? (ToolCall) request : null;
+            responseView = policy.response(kind, operationName(), call, current);
+            responseViewSource = current;
+        }
+        return responseView;
+    }
+
+    /** The content attributes of this operation, redacted and within the budgets; computed once, at the end. */
+    synchronized RecordedContent recordedContent() {
+        if (recorded == null) {
+            recorded = engine.contentPolicy().record(kind, contentRequest(), contentResponse());
+        }
+        return recorded;
+    }
+
     @Override
     public String operationName() {
         switch (kind) {
@@ -288,14 +335,16 @@ public final class Operation implements GenAiOperation {
         }
     }
 
+    /** The request, its content redacted when a {@code ContentRedactor} is configured. */
     @Override
     public Object request() {
-        return effectiveRequest();
+        return contentRequest();
     }
 
+    /** The response, its content redacted when a {@code ContentRedactor} is configured. */
     @Override
     public Object response() {
-        return errorType == null ? response : null;
+        return errorType == null ? contentResponse() : null;
     }
 
     @Override

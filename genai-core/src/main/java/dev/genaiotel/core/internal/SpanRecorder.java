@@ -62,7 +62,7 @@ final class SpanRecorder implements Recorder {
         }
         AttributeWriter.response(op, sink);
         if (settings.captureOnSpan()) {
-            AttributeWriter.content(op, request, sink, false, settings.toolDefinitionDetails());
+            AttributeWriter.content(op, sink, false, settings.toolDefinitionDetails());
         }
     }
 }

@@ -1,0 +1,379 @@
+package dev.genaiotel.core.internal;
+
+import dev.genaiotel.core.GenAiSettings;
+import dev.genaiotel.semconv.message.ContentEncoder;
+import dev.genaiotel.semconv.message.InputMessage;
+import dev.genaiotel.semconv.message.MessagePart;
+import dev.genaiotel.semconv.message.OutputMessage;
+import dev.genaiotel.semconv.message.RetrievalDocument;
+import dev.genaiotel.semconv.message.ToolDefinition;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The content attributes of one operation after the budgets of {@link GenAiSettings}, computed once and shared by
+ * the span and the event so that both record the same thing.
+ *
+ * <ol>
+ *   <li>Every text longer than {@code maxPartChars} keeps its first characters (never half a surrogate pair) and
+ *       gets the marker {@code …[truncated N chars]}, N being the characters cut. Blobs larger than
+ *       {@code blobMaxBytes} become a {@code GenericPart} of type {@value #OMITTED_BLOB_TYPE} with
+ *       {@code mime_type}, {@code modality} and {@code size} (the byte count): the published {@code BlobPart} schema
+ *       requires the bytes and allows no other property, while a generic part may carry any.</li>
+ *   <li>If the content attributes together are longer than {@code maxContentAttributesChars}, texts are cut
+ *       shorter, to no fewer than {@value #MIN_PART_CHARS} characters.</li>
+ *   <li>If still too long, whole units are left out in this order until they fit: tool definitions, system
+ *       instructions, input messages (oldest first), tool-call arguments, retrieval query, output messages (first
+ *       first), tool-call result, retrieval documents.</li>
+ * </ol>
+ *
+ * <p>JSON lengths are measured on the compact JSON form, which spans record; events record the same units in
+ * structured form. Whatever is cut or left out sets {@code gen_ai.content.truncated}.
+ */
+final class RecordedContent {
+
+    /** The type of the part that replaces a blob whose bytes are not recorded. */
+    static final String OMITTED_BLOB_TYPE = "omitted_blob";
+
+    /** The fewest characters a text is cut to in order to meet the per-span budget. */
+    static final int MIN_PART_CHARS = 64;
+
+    private final List<MessagePart> originalSystem;
+    private final List<InputMessage> originalInput;
+    private final List<OutputMessage> originalOutput;
+    private final Object originalArguments;
+    private final Object originalResult;
+    private final String originalQuery;
+    private final int blobMaxBytes;
+
+    List<MessagePart> system;
+    List<InputMessage> input;
+    List<ToolDefinition> tools;
+    List<OutputMessage> output;
+    Object arguments;
+    Object result;
+    String query;
+    List<RetrievalDocument> documents;
+
+    String systemJson;
+    String inputJson;
+    String toolsJson;
+    String outputJson;
+    String argumentsJson;
+    String resultJson;
+    String documentsJson;
+    boolean truncated;
+
+    RecordedContent(List<MessagePart> system, List<InputMessage> input, List<ToolDefinition> tools,
+            List<OutputMessage> output, Object arguments, Object result, String query,
+            List<RetrievalDocument> documents, GenAiSettings settings) {
+        this.originalSystem = system;
+        this.originalInput = input;
+        this.originalOutput = output;
+        this.originalArguments = arguments;
+        this.originalResult = result;
+        this.originalQuery = query;
+        this.blobMaxBytes = settings.blobMaxBytes();
+        this.tools = tools;
+        this.documents = documents;
+        this.toolsJson = tools.isEmpty() ? null
+                : ContentEncoder.toolDefinitionsJson(tools, settings.toolDefinitionDetails());
+        this.documentsJson = documents.isEmpty() ? null : ContentEncoder.retrievalDocumentsJson(documents);
+        fit(settings.maxPartChars(), settings.maxContentAttributesChars());
+    }
+
+    private void fit(int maxPartChars, int budget) {
+        Cut cut = new Cut(maxPartChars);
+        Encoded encoded = new Encoded(cut);
+        if (encoded.total() > budget && maxPartChars > MIN_PART_CHARS) {
+            int limit = shorterLimit(maxPartChars, encoded.total(), budget);
+            if (limit < maxPartChars) {
+                cut = new Cut(limit);
+                encoded = new Encoded(cut);
+            }
+        }
+        truncated = cut.truncated;
+        encoded.leaveOutUntil(budget);
+        truncated |= encoded.leftOut;
+        encoded.publish(cut);
+    }
+
+    /** The longest per-text limit at which the content would fit, estimated from the texts' lengths. */
+    private int shorterLimit(int maxPartChars, long total, int budget) {
+        int[] lengths = textLengths();
+        long overhead = total - cost(lengths, maxPartChars);
+        int floor = Math.min(MIN_PART_CHARS, maxPartChars);
+        if (overhead + cost(lengths, floor) > budget) {
+            return floor;
+        }
+        int low = floor;
+        int high = maxPartChars - 1;
+        while (low < high) {
+            int middle = (int) (((long) low + high + 1) / 2);
+            if (overhead + cost(lengths, middle) <= budget) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return low;
+    }
+
+    private static long cost(int[] lengths, int limit) {
+        long sum = 0;
+        for (int length : lengths) {
+            sum += length <= limit ? length : limit + marker(length - limit).length();
+        }
+        return sum;
+    }
+
+    private int[] textLengths() {
+        int[][] lengths = {new int[16]};
+        int[] count = {0};
+        UnaryOperator<String> measure = text -> {
+            if (count[0] == lengths[0].length) {
+                lengths[0] = Arrays.copyOf(lengths[0], count[0] * 2);
+            }
+            lengths[0][count[0]++] = text.length();
+            return text;
+        };
+        for (MessagePart part : originalSystem) {
+            ContentText.map(part, measure);
+        }
+        for (InputMessage message : originalInput) {
+            for (MessagePart part : message.parts()) {
+                ContentText.map(part, measure);
+            }
+        }
+        for (OutputMessage message : originalOutput) {
+            for (MessagePart part : message.parts()) {
+                ContentText.map(part, measure);
+            }
+        }
+        ContentText.mapValue(originalArguments, measure);
+        ContentText.mapValue(originalResult, measure);
+        if (originalQuery != null) {
+            measure.apply(originalQuery);
+        }
+        return Arrays.copyOf(lengths[0], count[0]);
+    }
+
+    /** {@code text} cut to {@code limit} characters plus the marker, or {@code text} when it is short enough. */
+    static String truncate(String text, int limit) {
+        if (text.length() <= limit) {
+            return text;
+        }
+        int end = limit;
+        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1)) && Character.isLowSurrogate(text.charAt(end))) {
+            end--;
+        }
+        return text.substring(0, end) + marker(text.length() - end);
+    }
+
+    private static String marker(int cut) {
+        return "\u2026[truncated " + cut + " chars]";
+    }
+
+    private static String element(String arrayJson) {
+        return arrayJson.substring(1, arrayJson.length() - 1);
+    }
+
+    private static long arrayLength(long elementsLength, int count) {
+        return count == 0 ? 0 : elementsLength + count + 1;
+    }
+
+    /** The content with every text cut to one limit and the blob policy applied. */
+    private final class Cut implements UnaryOperator<String> {
+        private final int limit;
+        boolean truncated;
+        final List<MessagePart> system;
+        final List<InputMessage> input = new ArrayList<>();
+        final List<OutputMessage> output = new ArrayList<>();
+        final Object arguments;
+        final Object result;
+        final String query;
+
+        Cut(int limit) {
+            this.limit = limit;
+            this.system = parts(originalSystem);
+            for (InputMessage message : originalInput) {
+                input.add(new InputMessage(message.role(), parts(message.parts()), message.name()));
+            }
+            for (OutputMessage message : originalOutput) {
+                output.add(new OutputMessage(message.role(), parts(message.parts()), message.name(),
+                        message.finishReason()));
+            }
+            this.arguments = ContentText.mapValue(originalArguments, this);
+            this.result = ContentText.mapValue(originalResult, this);
+            this.query = originalQuery == null ? null : apply(originalQuery);
+        }
+
+        @Override
+        public String apply(String text) {
+            String cut = truncate(text, limit);
+            if (cut != text) {
+                truncated = true;
+            }
+            return cut;
+        }
+
+        private List<MessagePart> parts(List<MessagePart> parts) {
+            List<MessagePart> copy = new ArrayList<>(parts.size());
+            for (MessagePart part : parts) {
+                if (part instanceof MessagePart.Blob blob) {
+                    if (blob.contentLength() > blobMaxBytes) {
+                        truncated = true;
+                        copy.add(omitted(blob));
+                    } else {
+                        copy.add(blob);
+                    }
+                } else {
+                    copy.add(ContentText.map(part, this));
+                }
+            }
+            return copy;
+        }
+
+        private MessagePart omitted(MessagePart.Blob blob) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            if (blob.mimeType() != null) {
+                properties.put("mime_type", blob.mimeType());
+            }
+            properties.put("modality", blob.modality());
+            properties.put("size", (long) blob.contentLength());
+            return new MessagePart.GenericPart(OMITTED_BLOB_TYPE, properties);
+        }
+    }
+
+    /** The compact JSON of each unit that can be left out, and which are still in. */
+    private final class Encoded {
+        final String system;
+        final String[] input;
+        final String[] output;
+        final String arguments;
+        final String result;
+        final String query;
+        long inputLength;
+        long outputLength;
+        int inputFrom;
+        int outputFrom;
+        boolean toolsIn;
+        boolean systemIn;
+        boolean argumentsIn;
+        boolean queryIn;
+        boolean resultIn;
+        boolean documentsIn;
+        boolean leftOut;
+
+        Encoded(Cut cut) {
+            system = cut.system.isEmpty() ? null : ContentEncoder.systemInstructionsJson(cut.system);
+            input = new String[cut.input.size()];
+            for (int i = 0; i < input.length; i++) {
+                input[i] = element(ContentEncoder.inputMessagesJson(List.of(cut.input.get(i))));
+                inputLength += input[i].length();
+            }
+            output = new String[cut.output.size()];
+            for (int i = 0; i < output.length; i++) {
+                output[i] = element(ContentEncoder.outputMessagesJson(List.of(cut.output.get(i))));
+                outputLength += output[i].length();
+            }
+            arguments = cut.arguments == null ? null : ContentEncoder.anyJson(cut.arguments);
+            result = cut.result == null ? null : ContentEncoder.anyJson(cut.result);
+            query = cut.query;
+            toolsIn = toolsJson != null;
+            systemIn = system != null;
+            argumentsIn = arguments != null;
+            queryIn = query != null;
+            resultIn = result != null;
+            documentsIn = documentsJson != null;
+        }
+
+        long total() {
+            return length(toolsIn, toolsJson) + length(systemIn, system)
+                    + arrayLength(inputLength, input.length - inputFrom) + length(argumentsIn, arguments)
+                    + length(queryIn, query) + arrayLength(outputLength, output.length - outputFrom)
+                    + length(resultIn, result) + length(documentsIn, documentsJson);
+        }
+
+        private long length(boolean in, String value) {
+            return in ? value.length() : 0;
+        }
+
+        void leaveOutUntil(int budget) {
+            if (total() <= budget) {
+                return;
+            }
+            leftOut = true;
+            toolsIn = false;
+            if (total() <= budget) {
+                return;
+            }
+            systemIn = false;
+            while (inputFrom < input.length && total() > budget) {
+                inputLength -= input[inputFrom++].length();
+            }
+            if (total() <= budget) {
+                return;
+            }
+            argumentsIn = false;
+            if (total() <= budget) {
+                return;
+            }
+            queryIn = false;
+            while (outputFrom < output.length && total() > budget) {
+                outputLength -= output[outputFrom++].length();
+            }
+            if (total() <= budget) {
+                return;
+            }
+            resultIn = false;
+            if (total() <= budget) {
+                return;
+            }
+            documentsIn = false;
+        }
+
+        void publish(Cut cut) {
+            RecordedContent content = RecordedContent.this;
+            if (!toolsIn) {
+                content.tools = List.of();
+                content.toolsJson = null;
+            }
+            if (!documentsIn) {
+                content.documents = List.of();
+                content.documentsJson = null;
+            }
+            content.system = systemIn ? cut.system : List.of();
+            content.systemJson = systemIn ? system : null;
+            content.input = cut.input.subList(inputFrom, input.length);
+            content.inputJson = join(input, inputFrom);
+            content.output = cut.output.subList(outputFrom, output.length);
+            content.outputJson = join(output, outputFrom);
+            content.arguments = argumentsIn ? cut.arguments : null;
+            content.argumentsJson = argumentsIn ? arguments : null;
+            content.query = queryIn ? query : null;
+            content.result = resultIn ? cut.result : null;
+            content.resultJson = resultIn ? result : null;
+        }
+
+        private String join(String[] elements, int from) {
+            if (from == elements.length) {
+                return null;
+            }
+            StringBuilder json = new StringBuilder((int) Math.min(Integer.MAX_VALUE - 8,
+                    arrayLength(elements == input ? inputLength : outputLength, elements.length - from)));
+            json.append('[');
+            for (int i = from; i < elements.length; i++) {
+                if (i > from) {
+                    json.append(',');
+                }
+                json.append(elements[i]);
+            }
+            return json.append(']').toString();
+        }
+    }
+}
