@@ -35,11 +35,13 @@ final class Telemetry {
         return builder(capture).build();
     }
 
+    /** Keeps small blobs (the core omits them by default) so tests can see how images map to blob parts. */
     OllamaTelemetryBuilder builder(ContentCapture capture) {
         GenAiTelemetry genAi = GenAiTelemetry.builder(sdk)
                 .setServiceLoaderListeners(false)
                 .setSettingsSources(Map.<String, String>of()::get, Map.<String, String>of()::get)
                 .setContentCapture(capture)
+                .setBlobMaxBytes(1024)
                 .build();
         return OllamaTelemetry.builder(genAi);
     }
