@@ -1,0 +1,320 @@
+package dev.genaiotel.openai.internal;
+
+import static dev.genaiotel.semconv.GenAiAttributes.OPENAI_API_TYPE;
+import static dev.genaiotel.semconv.GenAiAttributes.OPENAI_REQUEST_SERVICE_TIER;
+import static dev.genaiotel.semconv.GenAiAttributes.OPENAI_RESPONSE_SERVICE_TIER;
+import static dev.genaiotel.semconv.GenAiAttributes.OPENAI_RESPONSE_SYSTEM_FINGERPRINT;
+
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionMessage;
+import com.openai.models.chat.completions.ChatCompletionMessageParam;
+import com.openai.models.chat.completions.ChatCompletionTool;
+import com.openai.models.completions.CompletionUsage;
+import dev.genaiotel.core.InferenceRequest;
+import dev.genaiotel.core.InferenceResponse;
+import dev.genaiotel.core.TokenUsage;
+import dev.genaiotel.semconv.FinishReason;
+import dev.genaiotel.semconv.Modality;
+import dev.genaiotel.semconv.OpenAiApiType;
+import dev.genaiotel.semconv.OperationName;
+import dev.genaiotel.semconv.OutputType;
+import dev.genaiotel.semconv.Role;
+import dev.genaiotel.semconv.message.FunctionToolDefinition;
+import dev.genaiotel.semconv.message.GenericToolDefinition;
+import dev.genaiotel.semconv.message.InputMessage;
+import dev.genaiotel.semconv.message.MessagePart;
+import dev.genaiotel.semconv.message.OutputMessage;
+import dev.genaiotel.semconv.message.ToolDefinition;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Chat Completions ({@code POST /chat/completions}) to the core's inference model. */
+final class ChatMapping {
+
+    private static final Attributes API_TYPE = Attributes.of(OPENAI_API_TYPE, OpenAiApiType.CHAT_COMPLETIONS);
+
+    private ChatMapping() {}
+
+    @SuppressWarnings("deprecation") // seed, max_tokens and system_fingerprint are still sent and reported
+    static InferenceRequest request(ChatCompletionCreateParams params, Endpoint endpoint, boolean stream,
+            boolean content) {
+        InferenceRequest.Builder builder = InferenceRequest.builder(OperationName.CHAT, endpoint.providerName())
+                .server(endpoint.serverAddress(), endpoint.serverPort())
+                .stream(stream)
+                .attributes(API_TYPE);
+        try {
+            builder.model(params.model().asString())
+                    .temperature(params.temperature().orElse(null))
+                    .topP(params.topP().orElse(null))
+                    .maxTokens(params.maxCompletionTokens().or(params::maxTokens).orElse(null))
+                    .seed(params.seed().orElse(null))
+                    .choiceCount(params.n().orElse(null))
+                    .frequencyPenalty(params.frequencyPenalty().orElse(null))
+                    .presencePenalty(params.presencePenalty().orElse(null))
+                    .reasoningLevel(params.reasoningEffort().map(effort -> effort.asString()).orElse(null))
+                    .outputType(outputType(params));
+            params.stop().ifPresent(stop -> builder.stopSequences(
+                    stop.isString() ? List.of(stop.asString()) : stop.asStrings()));
+            String tier = params.serviceTier().map(value -> value.asString()).orElse(null);
+            if (tier != null && !"auto".equals(tier)) {
+                builder.attributes(API_TYPE.toBuilder().put(OPENAI_REQUEST_SERVICE_TIER, tier).build());
+            }
+            if (content) {
+                builder.inputMessages(inputMessages(params.messages()));
+                params.tools().ifPresent(tools -> builder.toolDefinitions(toolDefinitions(tools)));
+            }
+        } catch (RuntimeException e) {
+            FailSoft.log("chat request mapping", e);
+        }
+        return builder.build();
+    }
+
+    private static String outputType(ChatCompletionCreateParams params) {
+        var format = params.responseFormat();
+        if (format.isPresent()) {
+            if (format.get().isJsonSchema() || format.get().isJsonObject()) {
+                return OutputType.JSON;
+            }
+            if (format.get().isText()) {
+                return OutputType.TEXT;
+            }
+        }
+        var modalities = params.modalities();
+        if (modalities.isPresent()) {
+            for (var modality : modalities.get()) {
+                if ("audio".equals(modality.asString())) {
+                    return OutputType.SPEECH;
+                }
+            }
+        }
+        return null;
+    }
+
+    static List<InputMessage> inputMessages(List<ChatCompletionMessageParam> messages) {
+        List<InputMessage> result = new ArrayList<>(messages.size());
+        for (ChatCompletionMessageParam message : messages) {
+            InputMessage plain = plainInputMessage(message);
+            result.add(plain != null ? plain : inputMessage(Trees.map(Trees.of(message))));
+        }
+        return result;
+    }
+
+    /** The common text-only messages, read without building their JSON tree; null for any other message. */
+    private static InputMessage plainInputMessage(ChatCompletionMessageParam message) {
+        if (message.isUser()) {
+            var user = message.asUser();
+            return user.content().isText()
+                    ? new InputMessage(Role.USER, List.of(new MessagePart.Text(user.content().asText())),
+                            user.name().orElse(null))
+                    : null;
+        }
+        if (message.isSystem()) {
+            var system = message.asSystem();
+            return system.content().isText()
+                    ? new InputMessage(Role.SYSTEM, List.of(new MessagePart.Text(system.content().asText())),
+                            system.name().orElse(null))
+                    : null;
+        }
+        if (message.isDeveloper()) {
+            var developer = message.asDeveloper();
+            return developer.content().isText()
+                    ? new InputMessage("developer", List.of(new MessagePart.Text(developer.content().asText())),
+                            developer.name().orElse(null))
+                    : null;
+        }
+        if (message.isTool()) {
+            var tool = message.asTool();
+            return tool.content().isText()
+                    ? new InputMessage(Role.TOOL, List.of(new MessagePart.ToolCallResponse(tool.toolCallId(),
+                            tool.content().asText())))
+                    : null;
+        }
+        return null;
+    }
+
+    static InputMessage inputMessage(Map<?, ?> message) {
+        String role = Trees.string(message, "role");
+        if (role == null) {
+            role = Role.USER;
+        }
+        String name = Trees.string(message, "name");
+        List<MessagePart> parts;
+        if (Role.TOOL.equals(role) || "function".equals(role)) {
+            String id = Trees.string(message, "tool_call_id");
+            parts = List.of(new MessagePart.ToolCallResponse(id, Parts.toolResult(message.get("content"))));
+            return new InputMessage(role, parts, "function".equals(role) ? name : null);
+        }
+        parts = Parts.content(message.get("content"));
+        String refusal = Trees.string(message, "refusal");
+        if (refusal != null) {
+            parts.add(new MessagePart.GenericPart("refusal", Map.of("content", refusal)));
+        }
+        for (Object call : Trees.list(message, "tool_calls")) {
+            MessagePart part = toolCall(Trees.map(call));
+            if (part != null) {
+                parts.add(part);
+            }
+        }
+        Map<?, ?> functionCall = Trees.map(message, "function_call");
+        if (!functionCall.isEmpty() && Trees.string(functionCall, "name") != null) {
+            parts.add(new MessagePart.ToolCallRequest(null, Trees.string(functionCall, "name"),
+                    Trees.string(functionCall, "arguments")));
+        }
+        Map<?, ?> audio = Trees.map(message, "audio");
+        if (!audio.isEmpty() && Trees.string(audio, "id") != null) {
+            parts.add(new MessagePart.GenericPart("audio", Map.of("id", Trees.string(audio, "id"))));
+        }
+        return new InputMessage(role, parts, name);
+    }
+
+    private static MessagePart toolCall(Map<?, ?> call) {
+        Map<?, ?> function = Trees.map(call, "function");
+        String name = Trees.string(function, "name");
+        if (name != null) {
+            return new MessagePart.ToolCallRequest(Trees.string(call, "id"), name,
+                    Trees.string(function, "arguments"));
+        }
+        Map<?, ?> custom = Trees.map(call, "custom");
+        String customName = Trees.string(custom, "name");
+        if (customName != null) {
+            return new MessagePart.ToolCallRequest(Trees.string(call, "id"), customName,
+                    Trees.string(custom, "input"));
+        }
+        return call.isEmpty() ? null : Parts.generic(String.valueOf(call.get("type")), call);
+    }
+
+    static List<ToolDefinition> toolDefinitions(List<ChatCompletionTool> tools) {
+        List<ToolDefinition> result = new ArrayList<>(tools.size());
+        for (ChatCompletionTool tool : tools) {
+            Map<?, ?> tree = Trees.map(Trees.of(tool));
+            String type = Trees.string(tree, "type");
+            Map<?, ?> function = Trees.map(tree, "function");
+            Map<?, ?> custom = Trees.map(tree, "custom");
+            if (Trees.string(function, "name") != null) {
+                result.add(new FunctionToolDefinition(Trees.string(function, "name"),
+                        Trees.string(function, "description"), function.get("parameters")));
+            } else if (type != null && Trees.string(custom, "name") != null) {
+                result.add(new GenericToolDefinition(type, Trees.string(custom, "name"),
+                        Trees.without(custom, "name", "type")));
+            } else if (type != null) {
+                result.add(new GenericToolDefinition(type, type));
+            }
+        }
+        return result;
+    }
+
+    @SuppressWarnings("deprecation") // system_fingerprint is deprecated by OpenAI but still reported
+    static InferenceResponse response(ChatCompletion completion, boolean content, String audioFormat) {
+        InferenceResponse.Builder builder = InferenceResponse.builder();
+        FailSoft.run("chat response id", () -> builder.responseId(completion.id()));
+        FailSoft.run("chat response model", () -> builder.responseModel(completion.model()));
+        FailSoft.run("chat finish reasons", () -> {
+            List<ChatCompletion.Choice> choices = completion.choices();
+            List<String> reasons = new ArrayList<>(choices.size());
+            for (ChatCompletion.Choice choice : choices) {
+                reasons.add(choice.finishReason().asString());
+            }
+            builder.finishReasons(reasons);
+        });
+        FailSoft.run("chat usage", () -> completion.usage().ifPresent(usage -> builder.usage(usage(usage))));
+        FailSoft.run("chat response attributes", () -> builder.attributes(responseAttributes(
+                completion.serviceTier().map(tier -> tier.asString()).orElse(null),
+                completion.systemFingerprint().orElse(null))));
+        if (content) {
+            FailSoft.run("chat output messages", () -> builder.outputMessages(outputMessages(completion, audioFormat)));
+        }
+        return builder.build();
+    }
+
+    static Attributes responseAttributes(String serviceTier, String systemFingerprint) {
+        if (serviceTier == null && systemFingerprint == null) {
+            return Attributes.empty();
+        }
+        AttributesBuilder attributes = Attributes.builder();
+        if (serviceTier != null) {
+            attributes.put(OPENAI_RESPONSE_SERVICE_TIER, serviceTier);
+        }
+        if (systemFingerprint != null) {
+            attributes.put(OPENAI_RESPONSE_SYSTEM_FINGERPRINT, systemFingerprint);
+        }
+        return attributes.build();
+    }
+
+    static TokenUsage usage(CompletionUsage usage) {
+        Long cached = usage.promptTokensDetails().flatMap(details -> details.cachedTokens()).orElse(null);
+        Long reasoning = usage.completionTokensDetails().flatMap(details -> details.reasoningTokens()).orElse(null);
+        return new TokenUsage(usage.promptTokens(), usage.completionTokens(), cached, null, reasoning);
+    }
+
+    private static List<OutputMessage> outputMessages(ChatCompletion completion, String audioFormat) {
+        List<ChatCompletion.Choice> choices = completion.choices();
+        List<OutputMessage> messages = new ArrayList<>(choices.size());
+        for (ChatCompletion.Choice choice : choices) {
+            OutputMessage plain = plainOutputMessage(choice);
+            if (plain != null) {
+                messages.add(plain);
+                continue;
+            }
+            Map<?, ?> message = Trees.map(Trees.of(choice.message()));
+            List<MessagePart> parts = new ArrayList<>();
+            String text = Trees.string(message, "content");
+            if (text != null) {
+                parts.add(new MessagePart.Text(text));
+            }
+            String refusal = Trees.string(message, "refusal");
+            if (refusal != null) {
+                parts.add(new MessagePart.GenericPart("refusal", Map.of("content", refusal)));
+            }
+            for (Object call : Trees.list(message, "tool_calls")) {
+                MessagePart part = toolCall(Trees.map(call));
+                if (part != null) {
+                    parts.add(part);
+                }
+            }
+            Map<?, ?> audio = Trees.map(message, "audio");
+            if (!audio.isEmpty()) {
+                byte[] bytes = Parts.decode(Trees.string(audio, "data"));
+                if (bytes != null) {
+                    parts.add(new MessagePart.Blob(Parts.audioMime(audioFormat), Modality.AUDIO, bytes));
+                } else if (Trees.string(audio, "transcript") != null) {
+                    parts.add(new MessagePart.Text(Trees.string(audio, "transcript")));
+                }
+            }
+            String role = Trees.string(message, "role");
+            String reason = choice._finishReason().isMissing() || choice._finishReason().isNull() ? null
+                    : choice.finishReason().asString();
+            messages.add(new OutputMessage(role == null ? Role.ASSISTANT : role, parts,
+                    reason == null ? FinishReason.ERROR : FinishReason.normalize(reason)));
+        }
+        return messages;
+    }
+
+    /** An answer of text and/or refusal only, read without building its JSON tree; null for anything else. */
+    @SuppressWarnings("deprecation") // function_call is deprecated, but an answer carrying one is not plain
+    private static OutputMessage plainOutputMessage(ChatCompletion.Choice choice) {
+        ChatCompletionMessage message = choice.message();
+        if (message.toolCalls().map(calls -> !calls.isEmpty()).orElse(false) || message.audio().isPresent()
+                || message.functionCall().isPresent() || choice._finishReason().isMissing()
+                || choice._finishReason().isNull()) {
+            return null;
+        }
+        List<MessagePart> parts = new ArrayList<>(1);
+        message.content().ifPresent(text -> parts.add(new MessagePart.Text(text)));
+        message.refusal().ifPresent(refusal -> parts.add(new MessagePart.GenericPart("refusal",
+                Map.of("content", refusal))));
+        return new OutputMessage(Role.ASSISTANT, parts, FinishReason.normalize(choice.finishReason().asString()));
+    }
+
+    /** The audio format the request asked for, so that generated audio gets its media type. */
+    static String audioFormat(ChatCompletionCreateParams params) {
+        try {
+            return params.audio().map(audio -> audio.format().asString()).orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

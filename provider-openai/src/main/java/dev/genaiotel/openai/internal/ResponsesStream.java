@@ -1,0 +1,82 @@
+package dev.genaiotel.openai.internal;
+
+import com.openai.models.responses.Response;
+import com.openai.models.responses.ResponseStreamEvent;
+import dev.genaiotel.core.Inference;
+import dev.genaiotel.core.InferenceResponse;
+import dev.genaiotel.core.StreamAccumulator;
+
+/**
+ * A streamed Responses API call. Every event is a chunk for timing; text deltas are accumulated for a stream that
+ * ends early, and the terminal event ({@code response.completed}, {@code .incomplete}, {@code .failed}) carries the
+ * whole response, which is mapped like a non-streamed one.
+ */
+final class ResponsesStream extends InferenceStream<ResponseStreamEvent> {
+
+    private final boolean content;
+    private Response last;
+    private String errorCode;
+
+    ResponsesStream(Inference inference, boolean content) {
+        super(inference);
+        this.content = content;
+    }
+
+    @Override
+    boolean onItem(ResponseStreamEvent event) {
+        if (inference.isEnded()) {
+            return true;
+        }
+        try {
+            StreamAccumulator accumulator = inference.onChunk();
+            if (event.isOutputTextDelta()) {
+                accumulator.appendText(0, event.asOutputTextDelta().delta());
+            } else if (event.isReasoningTextDelta()) {
+                accumulator.appendReasoning(0, event.asReasoningTextDelta().delta());
+            } else if (event.isCreated()) {
+                remember(accumulator, event.asCreated().response());
+            } else if (event.isInProgress()) {
+                remember(accumulator, event.asInProgress().response());
+            } else if (event.isCompleted()) {
+                remember(accumulator, event.asCompleted().response());
+            } else if (event.isIncomplete()) {
+                remember(accumulator, event.asIncomplete().response());
+            } else if (event.isFailed()) {
+                remember(accumulator, event.asFailed().response());
+            } else if (event.isError()) {
+                errorCode = event.asError().code().orElse("error");
+            }
+        } catch (RuntimeException e) {
+            FailSoft.log("responses stream event", e);
+        }
+        return true;
+    }
+
+    private void remember(StreamAccumulator accumulator, Response response) {
+        last = response;
+        accumulator.responseId(response.id());
+    }
+
+    @Override
+    void completed() {
+        if (errorCode != null && (last == null || ResponsesMapping.finishReason(last) == null)) {
+            inference.fail(null, errorCode);
+            return;
+        }
+        endWithFinal();
+    }
+
+    @Override
+    InferenceResponse finalResponse() {
+        if (last == null) {
+            return null;
+        }
+        InferenceResponse response = ResponsesMapping.response(last, content, false);
+        if (content && ResponsesMapping.finishReason(last) == null) {
+            return InferenceResponse.builder().responseId(response.responseId())
+                    .responseModel(response.responseModel()).usage(response.usage())
+                    .attributes(response.attributes()).build();
+        }
+        return response;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.genaiotel.openai.internal;
+
+import com.openai.core.http.AsyncStreamResponse;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * An {@link AsyncStreamResponse} whose handler sees exactly the delegate's items (minus those the instrumentation
+ * asked for itself); the telemetry ends on the handler's completion or failure, on close, or when the response is
+ * dropped before anyone subscribed (noticed by our cleaner or by openai-java's own, which closes it).
+ */
+final class TracedAsyncStreamResponse<T> implements AsyncStreamResponse<T> {
+
+    private final AsyncStreamResponse<T> delegate;
+    private final StreamObserver<T> observer;
+
+    TracedAsyncStreamResponse(AsyncStreamResponse<T> delegate, StreamObserver<T> observer) {
+        this.delegate = delegate;
+        this.observer = observer;
+        Abandonment.watch(this, new AbandonAction(observer));
+        try {
+            delegate.onCompleteFuture().whenComplete((ignored, error) -> {
+                if (error != null) {
+                    observer.failed(error);
+                } else if (observer.subscribed) {
+                    observer.completed();
+                } else {
+                    // Nobody subscribed and the caller did not close it (close() ends the span first): openai-java
+                    // closed a response that became unreachable.
+                    observer.abandoned();
+                }
+            });
+        } catch (RuntimeException e) {
+            FailSoft.log("async stream completion", e);
+        }
+    }
+
+    @Override
+    public AsyncStreamResponse<T> subscribe(Handler<? super T> handler) {
+        observer.subscribed = true;
+        delegate.subscribe(new ObservingHandler<>(handler, observer));
+        return this;
+    }
+
+    @Override
+    public AsyncStreamResponse<T> subscribe(Handler<? super T> handler, Executor executor) {
+        observer.subscribed = true;
+        delegate.subscribe(new ObservingHandler<>(handler, observer), executor);
+        return this;
+    }
+
+    @Override
+    public CompletableFuture<Void> onCompleteFuture() {
+        return delegate.onCompleteFuture();
+    }
+
+    @Override
+    public void close() {
+        observer.closed();
+        delegate.close();
+    }
+
+    private static final class ObservingHandler<T> implements Handler<T> {
+        private final Handler<? super T> handler;
+        private final StreamObserver<T> observer;
+
+        ObservingHandler(Handler<? super T> handler, StreamObserver<T> observer) {
+            this.handler = handler;
+            this.observer = observer;
+        }
+
+        @Override
+        public void onNext(T item) {
+            if (observer.onItem(item)) {
+                handler.onNext(item);
+            }
+        }
+
+        @Override
+        public void onComplete(Optional<Throwable> error) {
+            if (error.isPresent()) {
+                observer.failed(error.get());
+            } else {
+                observer.completed();
+            }
+            handler.onComplete(error);
+        }
+    }
+
+    private static final class AbandonAction implements Runnable {
+        private final StreamObserver<?> observer;
+
+        AbandonAction(StreamObserver<?> observer) {
+            this.observer = observer;
+        }
+
+        @Override
+        public void run() {
+            if (observer.subscribed) {
+                return;
+            }
+            try {
+                observer.abandoned();
+            } catch (RuntimeException e) {
+                FailSoft.log("abandoned async stream", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.genaiotel.openai.internal;
+
+import com.openai.core.ClientOptions;
+import com.openai.services.async.ChatServiceAsync;
+import com.openai.services.async.chat.ChatCompletionServiceAsync;
+import java.util.function.Consumer;
+
+/**
+ * An instrumented {@code ChatServiceAsync}: every call goes to the delegate; model calls are
+ * traced, and every client or service derived from it is instrumented too.
+ */
+final class TracedChatServiceAsync implements ChatServiceAsync {
+
+    private final ChatServiceAsync delegate;
+    private final ClientTelemetry telemetry;
+
+    TracedChatServiceAsync(ChatServiceAsync delegate, ClientTelemetry telemetry) {
+        this.delegate = delegate;
+        this.telemetry = telemetry;
+    }
+
+    @Override
+    public ChatServiceAsync.WithRawResponse withRawResponse() {
+        return new TracedChatServiceAsyncRaw(delegate.withRawResponse(), telemetry);
+    }
+
+    @Override
+    public ChatServiceAsync withOptions(Consumer<ClientOptions.Builder> modifier) {
+        ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
+        return new TracedChatServiceAsync(delegate.withOptions(capture), capture.result());
+    }
+
+    @Override
+    public ChatCompletionServiceAsync completions() {
+        return new TracedChatCompletionServiceAsync(delegate.completions(), telemetry);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.genaiotel.openai.internal;
+
+import com.openai.core.ClientOptions;
+import com.openai.services.async.ChatServiceAsync;
+import com.openai.services.async.chat.ChatCompletionServiceAsync;
+import java.util.function.Consumer;
+
+/**
+ * An instrumented {@code ChatServiceAsync.WithRawResponse}: every call goes to the delegate; model calls are
+ * traced, and every client or service derived from it is instrumented too.
+ */
+final class TracedChatServiceAsyncRaw implements ChatServiceAsync.WithRawResponse {
+
+    private final ChatServiceAsync.WithRawResponse delegate;
+    private final ClientTelemetry telemetry;
+
+    TracedChatServiceAsyncRaw(ChatServiceAsync.WithRawResponse delegate, ClientTelemetry telemetry) {
+        this.delegate = delegate;
+        this.telemetry = telemetry;
+    }
+
+    @Override
+    public ChatServiceAsync.WithRawResponse withOptions(Consumer<ClientOptions.Builder> modifier) {
+        ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
+        return new TracedChatServiceAsyncRaw(delegate.withOptions(capture), capture.result());
+    }
+
+    @Override
+    public ChatCompletionServiceAsync.WithRawResponse completions() {
+        return new TracedChatCompletionServiceAsyncRaw(delegate.completions(), telemetry);
+    }
+}

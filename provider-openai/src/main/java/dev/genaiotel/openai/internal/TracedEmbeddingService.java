@@ -1,0 +1,40 @@
+package dev.genaiotel.openai.internal;
+
+import com.openai.core.ClientOptions;
+import com.openai.core.RequestOptions;
+import com.openai.models.embeddings.CreateEmbeddingResponse;
+import com.openai.models.embeddings.EmbeddingCreateParams;
+import com.openai.services.blocking.EmbeddingService;
+import java.util.function.Consumer;
+
+/**
+ * An instrumented {@code EmbeddingService}: every call goes to the delegate; model calls are
+ * traced, and every client or service derived from it is instrumented too.
+ */
+final class TracedEmbeddingService implements EmbeddingService {
+
+    private final EmbeddingService delegate;
+    private final ClientTelemetry telemetry;
+
+    TracedEmbeddingService(EmbeddingService delegate, ClientTelemetry telemetry) {
+        this.delegate = delegate;
+        this.telemetry = telemetry;
+    }
+
+    @Override
+    public EmbeddingService.WithRawResponse withRawResponse() {
+        return new TracedEmbeddingServiceRaw(delegate.withRawResponse(), telemetry);
+    }
+
+    @Override
+    public EmbeddingService withOptions(Consumer<ClientOptions.Builder> modifier) {
+        ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
+        return new TracedEmbeddingService(delegate.withOptions(capture), capture.result());
+    }
+
+    @Override
+    public CreateEmbeddingResponse create(EmbeddingCreateParams params, RequestOptions requestOptions) {
+        return Calls.blocking(telemetry.embeddings(params), params,
+                sent -> delegate.create(sent, requestOptions));
+    }
+}

@@ -1,0 +1,205 @@
+package dev.genaiotel.openai.internal;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.OpenAIClientAsync;
+import com.openai.core.ClientOptions;
+import com.openai.services.blocking.AdminService;
+import com.openai.services.blocking.AudioService;
+import com.openai.services.blocking.BatchService;
+import com.openai.services.blocking.BetaService;
+import com.openai.services.blocking.ChatService;
+import com.openai.services.blocking.CompletionService;
+import com.openai.services.blocking.ContainerService;
+import com.openai.services.blocking.ContentProvenanceCheckService;
+import com.openai.services.blocking.ConversationService;
+import com.openai.services.blocking.DecisionService;
+import com.openai.services.blocking.EmbeddingService;
+import com.openai.services.blocking.EvalService;
+import com.openai.services.blocking.FileService;
+import com.openai.services.blocking.FineTuningService;
+import com.openai.services.blocking.GraderService;
+import com.openai.services.blocking.ImageService;
+import com.openai.services.blocking.LiveService;
+import com.openai.services.blocking.ModelService;
+import com.openai.services.blocking.ModerationService;
+import com.openai.services.blocking.RealtimeService;
+import com.openai.services.blocking.ResponseService;
+import com.openai.services.blocking.SafetyService;
+import com.openai.services.blocking.SkillService;
+import com.openai.services.blocking.UploadService;
+import com.openai.services.blocking.VectorStoreService;
+import com.openai.services.blocking.VideoService;
+import com.openai.services.blocking.WebhookService;
+import java.util.function.Consumer;
+
+/**
+ * An instrumented {@code OpenAIClient}: every call goes to the delegate; model calls are
+ * traced, and every client or service derived from it is instrumented too.
+ */
+@SuppressWarnings("deprecation") // delegates the deprecated video services too
+final class TracedOpenAIClient implements OpenAIClient {
+
+    private final OpenAIClient delegate;
+    private final ClientTelemetry telemetry;
+
+    TracedOpenAIClient(OpenAIClient delegate, ClientTelemetry telemetry) {
+        this.delegate = delegate;
+        this.telemetry = telemetry;
+    }
+
+    @Override
+    public OpenAIClientAsync async() {
+        return new TracedOpenAIClientAsync(delegate.async(), telemetry);
+    }
+
+    @Override
+    public OpenAIClient.WithRawResponse withRawResponse() {
+        return new TracedOpenAIClientRaw(delegate.withRawResponse(), telemetry);
+    }
+
+    @Override
+    public OpenAIClient withOptions(Consumer<ClientOptions.Builder> modifier) {
+        ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
+        return new TracedOpenAIClient(delegate.withOptions(capture), capture.result());
+    }
+
+    @Override
+    public DecisionService decisions() {
+        return delegate.decisions();
+    }
+
+    @Override
+    public CompletionService completions() {
+        return new TracedCompletionService(delegate.completions(), telemetry);
+    }
+
+    @Override
+    public ChatService chat() {
+        return new TracedChatService(delegate.chat(), telemetry);
+    }
+
+    @Override
+    public EmbeddingService embeddings() {
+        return new TracedEmbeddingService(delegate.embeddings(), telemetry);
+    }
+
+    @Override
+    public FileService files() {
+        return delegate.files();
+    }
+
+    @Override
+    public ImageService images() {
+        return delegate.images();
+    }
+
+    @Override
+    public ContentProvenanceCheckService contentProvenanceChecks() {
+        return delegate.contentProvenanceChecks();
+    }
+
+    @Override
+    public AudioService audio() {
+        return delegate.audio();
+    }
+
+    @Override
+    public ModerationService moderations() {
+        return delegate.moderations();
+    }
+
+    @Override
+    public ModelService models() {
+        return delegate.models();
+    }
+
+    @Override
+    public FineTuningService fineTuning() {
+        return delegate.fineTuning();
+    }
+
+    @Override
+    public GraderService graders() {
+        return delegate.graders();
+    }
+
+    @Override
+    public VectorStoreService vectorStores() {
+        return delegate.vectorStores();
+    }
+
+    @Override
+    public SafetyService safety() {
+        return delegate.safety();
+    }
+
+    @Override
+    public WebhookService webhooks() {
+        return delegate.webhooks();
+    }
+
+    @Override
+    public BetaService beta() {
+        return delegate.beta();
+    }
+
+    @Override
+    public BatchService batches() {
+        return delegate.batches();
+    }
+
+    @Override
+    public UploadService uploads() {
+        return delegate.uploads();
+    }
+
+    @Override
+    public AdminService admin() {
+        return delegate.admin();
+    }
+
+    @Override
+    public ResponseService responses() {
+        return new TracedResponseService(delegate.responses(), telemetry);
+    }
+
+    @Override
+    public LiveService live() {
+        return delegate.live();
+    }
+
+    @Override
+    public RealtimeService realtime() {
+        return delegate.realtime();
+    }
+
+    @Override
+    public ConversationService conversations() {
+        return delegate.conversations();
+    }
+
+    @Override
+    public EvalService evals() {
+        return delegate.evals();
+    }
+
+    @Override
+    public ContainerService containers() {
+        return delegate.containers();
+    }
+
+    @Override
+    public SkillService skills() {
+        return delegate.skills();
+    }
+
+    @Override
+    public VideoService videos() {
+        return delegate.videos();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}

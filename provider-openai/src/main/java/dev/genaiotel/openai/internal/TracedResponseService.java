@@ -1,0 +1,93 @@
+package dev.genaiotel.openai.internal;
+
+import com.openai.core.ClientOptions;
+import com.openai.core.RequestOptions;
+import com.openai.core.http.StreamResponse;
+import com.openai.models.responses.CompactedResponse;
+import com.openai.models.responses.Response;
+import com.openai.models.responses.ResponseCancelParams;
+import com.openai.models.responses.ResponseCompactParams;
+import com.openai.models.responses.ResponseCreateParams;
+import com.openai.models.responses.ResponseDeleteParams;
+import com.openai.models.responses.ResponseRetrieveParams;
+import com.openai.models.responses.ResponseStreamEvent;
+import com.openai.services.blocking.ResponseService;
+import com.openai.services.blocking.responses.InputItemService;
+import com.openai.services.blocking.responses.InputTokenService;
+import java.util.function.Consumer;
+
+/**
+ * An instrumented {@code ResponseService}: every call goes to the delegate; model calls are
+ * traced, and every client or service derived from it is instrumented too.
+ */
+final class TracedResponseService implements ResponseService {
+
+    private final ResponseService delegate;
+    private final ClientTelemetry telemetry;
+
+    TracedResponseService(ResponseService delegate, ClientTelemetry telemetry) {
+        this.delegate = delegate;
+        this.telemetry = telemetry;
+    }
+
+    @Override
+    public ResponseService.WithRawResponse withRawResponse() {
+        return new TracedResponseServiceRaw(delegate.withRawResponse(), telemetry);
+    }
+
+    @Override
+    public ResponseService withOptions(Consumer<ClientOptions.Builder> modifier) {
+        ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
+        return new TracedResponseService(delegate.withOptions(capture), capture.result());
+    }
+
+    @Override
+    public InputItemService inputItems() {
+        return delegate.inputItems();
+    }
+
+    @Override
+    public InputTokenService inputTokens() {
+        return delegate.inputTokens();
+    }
+
+    @Override
+    public Response create(ResponseCreateParams params, RequestOptions requestOptions) {
+        return Calls.blocking(telemetry.responses(params), params,
+                sent -> delegate.create(sent, requestOptions));
+    }
+
+    @Override
+    public StreamResponse<ResponseStreamEvent> createStreaming(
+            ResponseCreateParams params, RequestOptions requestOptions) {
+        return Calls.stream(telemetry.responsesStream(params), params,
+                sent -> delegate.createStreaming(sent, requestOptions));
+    }
+
+    @Override
+    public Response retrieve(ResponseRetrieveParams params, RequestOptions requestOptions) {
+        return Calls.blocking(telemetry.fetchResponse(params), params,
+                sent -> delegate.retrieve(sent, requestOptions));
+    }
+
+    @Override
+    public StreamResponse<ResponseStreamEvent> retrieveStreaming(
+            ResponseRetrieveParams params, RequestOptions requestOptions) {
+        return delegate.retrieveStreaming(params, requestOptions);
+    }
+
+    @Override
+    public void delete(ResponseDeleteParams params, RequestOptions requestOptions) {
+        delegate.delete(params, requestOptions);
+    }
+
+    @Override
+    public Response cancel(ResponseCancelParams params, RequestOptions requestOptions) {
+        return delegate.cancel(params, requestOptions);
+    }
+
+    @Override
+    public CompactedResponse compact(ResponseCompactParams params, RequestOptions requestOptions) {
+        return delegate.compact(params, requestOptions);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.genaiotel.openai.internal;
+
+import com.openai.core.ClientOptions;
+import com.openai.core.RequestOptions;
+import com.openai.core.http.AsyncStreamResponse;
+import com.openai.models.responses.CompactedResponse;
+import com.openai.models.responses.Response;
+import com.openai.models.responses.ResponseCancelParams;
+import com.openai.models.responses.ResponseCompactParams;
+import com.openai.models.responses.ResponseCreateParams;
+import com.openai.models.responses.ResponseDeleteParams;
+import com.openai.models.responses.ResponseRetrieveParams;
+import com.openai.models.responses.ResponseStreamEvent;
+import com.openai.services.async.ResponseServiceAsync;
+import com.openai.services.async.responses.InputItemServiceAsync;
+import com.openai.services.async.responses.InputTokenServiceAsync;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * An instrumented {@code ResponseServiceAsync}: every call goes to the delegate; model calls are
+ * traced, and every client or service derived from it is instrumented too.
+ */
+final class TracedResponseServiceAsync implements ResponseServiceAsync {
+
+    private final ResponseServiceAsync delegate;
+    private final ClientTelemetry telemetry;
+
+    TracedResponseServiceAsync(ResponseServiceAsync delegate, ClientTelemetry telemetry) {
+        this.delegate = delegate;
+        this.telemetry = telemetry;
+    }
+
+    @Override
+    public ResponseServiceAsync.WithRawResponse withRawResponse() {
+        return new TracedResponseServiceAsyncRaw(delegate.withRawResponse(), telemetry);
+    }
+
+    @Override
+    public ResponseServiceAsync withOptions(Consumer<ClientOptions.Builder> modifier) {
+        ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
+        return new TracedResponseServiceAsync(delegate.withOptions(capture), capture.result());
+    }
+
+    @Override
+    public InputItemServiceAsync inputItems() {
+        return delegate.inputItems();
+    }
+
+    @Override
+    public InputTokenServiceAsync inputTokens() {
+        return delegate.inputTokens();
+    }
+
+    @Override
+    public CompletableFuture<Response> create(ResponseCreateParams params, RequestOptions requestOptions) {
+        return Calls.future(telemetry.responses(params), params,
+                sent -> delegate.create(sent, requestOptions));
+    }
+
+    @Override
+    public AsyncStreamResponse<ResponseStreamEvent> createStreaming(
+            ResponseCreateParams params, RequestOptions requestOptions) {
+        return Calls.asyncStream(telemetry.responsesStream(params), params,
+                sent -> delegate.createStreaming(sent, requestOptions));
+    }
+
+    @Override
+    public CompletableFuture<Response> retrieve(ResponseRetrieveParams params, RequestOptions requestOptions) {
+        return Calls.future(telemetry.fetchResponse(params), params,
+                sent -> delegate.retrieve(sent, requestOptions));
+    }
+
+    @Override
+    public AsyncStreamResponse<ResponseStreamEvent> retrieveStreaming(
+            ResponseRetrieveParams params, RequestOptions requestOptions) {
+        return delegate.retrieveStreaming(params, requestOptions);
+    }
+
+    @Override
+    public CompletableFuture<Void> delete(ResponseDeleteParams params, RequestOptions requestOptions) {
+        return delegate.delete(params, requestOptions);
+    }
+
+    @Override
+    public CompletableFuture<Response> cancel(ResponseCancelParams params, RequestOptions requestOptions) {
+        return delegate.cancel(params, requestOptions);
+    }
+
+    @Override
+    public CompletableFuture<CompactedResponse> compact(ResponseCompactParams params, RequestOptions requestOptions) {
+        return delegate.compact(params, requestOptions);
+    }
+}

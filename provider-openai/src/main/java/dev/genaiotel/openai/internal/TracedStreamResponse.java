@@ -1,0 +1,116 @@
+package dev.genaiotel.openai.internal;
+
+import com.openai.core.http.StreamResponse;
+import java.util.Spliterator;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A {@link StreamResponse} that shows the caller exactly the delegate's items (minus those the instrumentation
+ * asked for itself) and ends the telemetry when the stream is drained, fails, is closed, or is dropped.
+ */
+final class TracedStreamResponse<T> implements StreamResponse<T> {
+
+    private final StreamResponse<T> delegate;
+    private final StreamObserver<T> observer;
+
+    TracedStreamResponse(StreamResponse<T> delegate, StreamObserver<T> observer) {
+        this.delegate = delegate;
+        this.observer = observer;
+        Abandonment.watch(this, new AbandonAction(observer));
+    }
+
+    @Override
+    public Stream<T> stream() {
+        Stream<T> source = delegate.stream();
+        return StreamSupport.stream(new ObservingSpliterator<>(source.spliterator(), observer, this), false)
+                .onClose(source::close);
+    }
+
+    @Override
+    public void close() {
+        try {
+            delegate.close();
+        } finally {
+            observer.closed();
+        }
+    }
+
+    static final class AbandonAction implements Runnable {
+        private final StreamObserver<?> observer;
+
+        AbandonAction(StreamObserver<?> observer) {
+            this.observer = observer;
+        }
+
+        @Override
+        public void run() {
+            try {
+                observer.abandoned();
+            } catch (RuntimeException e) {
+                FailSoft.log("abandoned stream", e);
+            }
+        }
+    }
+
+    /**
+     * Feeds each item to the observer before the caller's action; holds the owning response so that a caller who
+     * keeps only the {@link Stream} does not make it look abandoned.
+     */
+    private static final class ObservingSpliterator<T> implements Spliterator<T>, Consumer<T> {
+        private final Spliterator<T> source;
+        private final StreamObserver<T> observer;
+        private final Object owner;
+        private T current;
+
+        ObservingSpliterator(Spliterator<T> source, StreamObserver<T> observer, Object owner) {
+            this.source = source;
+            this.observer = observer;
+            this.owner = owner;
+        }
+
+        @Override
+        public void accept(T item) {
+            current = item;
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super T> action) {
+            while (true) {
+                boolean advanced;
+                try {
+                    advanced = source.tryAdvance(this);
+                } catch (Throwable error) {
+                    observer.failed(error);
+                    throw error;
+                }
+                if (!advanced) {
+                    observer.completed();
+                    return false;
+                }
+                T item = current;
+                current = null;
+                if (observer.onItem(item)) {
+                    action.accept(item);
+                    return true;
+                }
+            }
+        }
+
+        @Override
+        public Spliterator<T> trySplit() {
+            return null;
+        }
+
+        @Override
+        public long estimateSize() {
+            return Long.MAX_VALUE;
+        }
+
+        @Override
+        public int characteristics() {
+            return source.characteristics() & (ORDERED | NONNULL | IMMUTABLE);
+        }
+    }
+}
