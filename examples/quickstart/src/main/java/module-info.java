@@ -2,6 +2,8 @@
 module dev.genaiotel.examples.quickstart {
     requires dev.genaiotel.core;
     requires dev.genaiotel.ollama;
+    requires dev.genaiotel.openai;
+    requires openai.java.client.okhttp;
     requires jdk.httpserver;
     requires io.opentelemetry.sdk;
     requires io.opentelemetry.sdk.common;

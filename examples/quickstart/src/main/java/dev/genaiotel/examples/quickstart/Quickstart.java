@@ -17,11 +17,19 @@ import dev.genaiotel.semconv.message.FunctionToolDefinition;
 import dev.genaiotel.semconv.message.InputMessage;
 import dev.genaiotel.semconv.message.MessagePart;
 import dev.genaiotel.semconv.message.OutputMessage;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.http.StreamResponse;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.genaiotel.ollama.ChatMessage;
 import dev.genaiotel.ollama.ChatRequest;
 import dev.genaiotel.ollama.ChatResponse;
 import dev.genaiotel.ollama.OllamaClient;
 import dev.genaiotel.ollama.OllamaTelemetry;
+import dev.genaiotel.openai.OpenAITelemetry;
+import dev.genaiotel.openai.OpenAITelemetryBuilder;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
@@ -46,8 +54,8 @@ import java.util.stream.Stream;
  * engine into an in-memory OpenTelemetry SDK, then printed as a span tree, metric points and events.
  *
  * <p>The agent turn's model calls are simulated in-process: this is how a provider module drives the engine, shown
- * without a network. The Ollama calls are real HTTP calls through the instrumented {@code HttpClient}, to an embedded
- * stand-in (or to the Ollama that {@code OLLAMA_HOST} names). Content capture is on, so the printed spans carry the
+ * without a network. The OpenAI and Ollama calls are real HTTP calls through the instrumented clients, to embedded
+ * stand-ins (or to the real services when {@code OPENAI_API_KEY} or {@code OLLAMA_HOST} is set). Content capture is on, so the printed spans carry the
  * conversation.
  */
 public final class Quickstart {
@@ -80,12 +88,63 @@ public final class Quickstart {
             out.println();
 
             runAgentTurn(telemetry);
+            runOpenAi(telemetry, out);
             runOllama(telemetry, out);
 
             Report report = new Report(out);
             report.spans(spans.getFinishedSpanItems());
             report.metrics(metrics.collectAllMetrics());
             report.events(events.getFinishedLogRecordItems());
+        }
+    }
+
+    /**
+     * A plain and a streamed chat completion through openai-java's own client, wrapped. Against the local stand-in,
+     * or against the OpenAI API (or {@code OPENAI_BASE_URL}) when {@code OPENAI_API_KEY} is set.
+     */
+    private static void runOpenAi(GenAiTelemetry telemetry, PrintStream out) throws IOException {
+        String apiKey = System.getenv("OPENAI_API_KEY");
+        boolean real = apiKey != null && !apiKey.isBlank();
+        try (OpenAiStandIn standIn = real ? null : OpenAiStandIn.start()) {
+            OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder().maxRetries(0);
+            if (real) {
+                builder.apiKey(apiKey);
+                String baseUrl = System.getenv("OPENAI_BASE_URL");
+                if (baseUrl != null && !baseUrl.isBlank()) {
+                    builder.baseUrl(baseUrl);
+                }
+            } else {
+                builder.apiKey("sk-quickstart-not-a-real-key").baseUrl(standIn.baseUrl());
+            }
+            OpenAITelemetryBuilder openAiTelemetry = OpenAITelemetry.builder(telemetry);
+            if (!real) {
+                // The stand-in honours stream_options.include_usage, asked for by default only from api.openai.com.
+                openAiTelemetry.setIncludeStreamUsage(true);
+            }
+            OpenAIClient openAi = openAiTelemetry.build().wrap(builder.build());
+            out.println("OpenAI at " + (real ? "the OpenAI API" : standIn.baseUrl() + " (embedded stand-in)"));
+            try {
+                ChatCompletion completion = openAi.chat().completions().create(ChatCompletionCreateParams.builder()
+                        .model(OpenAiStandIn.MODEL)
+                        .addUserMessage("What is the capital of France? One sentence.")
+                        .temperature(0.0)
+                        .build());
+                out.println("  chat:   " + completion.choices().get(0).message().content().orElse(""));
+
+                StringBuilder streamed = new StringBuilder();
+                try (StreamResponse<ChatCompletionChunk> chunks = openAi.chat().completions().createStreaming(
+                        ChatCompletionCreateParams.builder()
+                                .model(OpenAiStandIn.MODEL)
+                                .addUserMessage("Say hello from Paris.")
+                                .build())) {
+                    chunks.stream().forEach(chunk -> chunk.choices().forEach(
+                            choice -> streamed.append(choice.delta().content().orElse(""))));
+                }
+                out.println("  stream: " + streamed);
+            } finally {
+                openAi.close();
+            }
+            out.println();
         }
     }
 
