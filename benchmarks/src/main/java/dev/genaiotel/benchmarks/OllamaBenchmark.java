@@ -4,17 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.genaiotel.ollama.OllamaTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.metrics.SdkMeterProvider;
-import io.opentelemetry.sdk.metrics.InstrumentType;
-import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
-import io.opentelemetry.sdk.metrics.data.MetricData;
-import io.opentelemetry.sdk.metrics.export.MetricExporter;
-import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -24,8 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Collection;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -95,12 +82,7 @@ public class OllamaBenchmark {
         executor = Executors.newFixedThreadPool(2);
         server.setExecutor(executor);
         server.start();
-        sdk = OpenTelemetrySdk.builder()
-                .setTracerProvider(SdkTracerProvider.builder()
-                        .addSpanProcessor(SimpleSpanProcessor.create(new DroppingExporter())).build())
-                .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(PeriodicMetricReader.builder(new DroppingMetricExporter())
-                        .setInterval(Duration.ofHours(1)).build()).build())
-                .build();
+        sdk = BenchmarkSdk.discarding();
         raw = HttpClient.newHttpClient();
         wrapped = OllamaTelemetry.create(sdk).wrap(raw);
         URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/chat");
@@ -164,44 +146,5 @@ public class OllamaBenchmark {
     @Benchmark
     public String wrappedStream() throws Exception {
         return wrapped.send(stream, HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static final class DroppingExporter implements SpanExporter {
-        @Override
-        public CompletableResultCode export(Collection<SpanData> spans) {
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode flush() {
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode shutdown() {
-            return CompletableResultCode.ofSuccess();
-        }
-    }
-
-    private static final class DroppingMetricExporter implements MetricExporter {
-        @Override
-        public CompletableResultCode export(Collection<MetricData> metrics) {
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public AggregationTemporality getAggregationTemporality(InstrumentType instrumentType) {
-            return AggregationTemporality.CUMULATIVE;
-        }
-
-        @Override
-        public CompletableResultCode flush() {
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode shutdown() {
-            return CompletableResultCode.ofSuccess();
-        }
     }
 }

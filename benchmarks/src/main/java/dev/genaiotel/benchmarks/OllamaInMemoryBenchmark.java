@@ -2,17 +2,6 @@ package dev.genaiotel.benchmarks;
 
 import dev.genaiotel.ollama.OllamaTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.metrics.InstrumentType;
-import io.opentelemetry.sdk.metrics.SdkMeterProvider;
-import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
-import io.opentelemetry.sdk.metrics.data.MetricData;
-import io.opentelemetry.sdk.metrics.export.MetricExporter;
-import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.io.IOException;
 import java.net.Authenticator;
 import java.net.CookieHandler;
@@ -26,7 +15,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,12 +77,7 @@ public class OllamaInMemoryBenchmark {
 
     @Setup
     public void setUp() {
-        OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
-                .setTracerProvider(SdkTracerProvider.builder()
-                        .addSpanProcessor(SimpleSpanProcessor.create(new DroppingExporter())).build())
-                .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(PeriodicMetricReader
-                        .builder(new DroppingMetricExporter()).setInterval(Duration.ofHours(1)).build()).build())
-                .build();
+        OpenTelemetrySdk sdk = BenchmarkSdk.discarding();
         URI uri = URI.create("http://127.0.0.1:11434/api/chat");
         chat = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"llama3.2\","
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"Why is the sky blue?\"}],"
@@ -283,45 +266,6 @@ public class OllamaInMemoryBenchmark {
         @Override
         public HttpClient.Version version() {
             return HttpClient.Version.HTTP_1_1;
-        }
-    }
-
-    private static final class DroppingExporter implements SpanExporter {
-        @Override
-        public CompletableResultCode export(Collection<SpanData> spans) {
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode flush() {
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode shutdown() {
-            return CompletableResultCode.ofSuccess();
-        }
-    }
-
-    private static final class DroppingMetricExporter implements MetricExporter {
-        @Override
-        public CompletableResultCode export(Collection<MetricData> metrics) {
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public AggregationTemporality getAggregationTemporality(InstrumentType instrumentType) {
-            return AggregationTemporality.CUMULATIVE;
-        }
-
-        @Override
-        public CompletableResultCode flush() {
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode shutdown() {
-            return CompletableResultCode.ofSuccess();
         }
     }
 }

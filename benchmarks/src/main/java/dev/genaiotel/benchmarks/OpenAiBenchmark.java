@@ -16,20 +16,9 @@ import dev.genaiotel.core.ContentCapture;
 import dev.genaiotel.core.GenAiTelemetry;
 import dev.genaiotel.openai.OpenAITelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.logs.SdkLoggerProvider;
-import io.opentelemetry.sdk.logs.data.LogRecordData;
-import io.opentelemetry.sdk.logs.export.LogRecordExporter;
-import io.opentelemetry.sdk.logs.export.SimpleLogRecordProcessor;
-import io.opentelemetry.sdk.metrics.SdkMeterProvider;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -93,13 +82,7 @@ public class OpenAiBenchmark {
         stream = sse(chunks);
         rawChat = client(CHAT, "application/json");
         rawStream = client(stream, "text/event-stream");
-        sdk = OpenTelemetrySdk.builder()
-                .setTracerProvider(SdkTracerProvider.builder()
-                        .addSpanProcessor(SimpleSpanProcessor.create(new DroppingSpanExporter())).build())
-                .setMeterProvider(SdkMeterProvider.builder().build())
-                .setLoggerProvider(SdkLoggerProvider.builder()
-                        .addLogRecordProcessor(SimpleLogRecordProcessor.create(new DroppingLogExporter())).build())
-                .build();
+        sdk = BenchmarkSdk.discarding();
         OpenAITelemetry noContent = OpenAITelemetry.builder(telemetry(ContentCapture.NO_CONTENT)).build();
         OpenAITelemetry spanAndEvent = OpenAITelemetry.builder(telemetry(ContentCapture.SPAN_AND_EVENT)).build();
         oursChatNoContent = noContent.wrap(rawChat);
@@ -234,40 +217,6 @@ public class OpenAiBenchmark {
 
         @Override
         public void close() {
-        }
-    }
-
-    private static final class DroppingSpanExporter implements SpanExporter {
-        @Override
-        public CompletableResultCode export(Collection<SpanData> spans) {
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode flush() {
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode shutdown() {
-            return CompletableResultCode.ofSuccess();
-        }
-    }
-
-    private static final class DroppingLogExporter implements LogRecordExporter {
-        @Override
-        public CompletableResultCode export(Collection<LogRecordData> logs) {
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode flush() {
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode shutdown() {
-            return CompletableResultCode.ofSuccess();
         }
     }
 }
