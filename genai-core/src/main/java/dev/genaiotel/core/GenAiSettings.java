@@ -43,6 +43,13 @@ import java.util.logging.Logger;
  *       <td>{@code otel.instrumentation.genai.blob-max-bytes}</td>
  *       <td>largest blob recorded with its bytes; larger ones are recorded without them; default {@code 0}
  *       (no blob bytes)</td></tr>
+ *   <tr><td>{@code OTEL_INSTRUMENTATION_GENAI_COMPATIBILITY_FORMATS}</td>
+ *       <td>{@code otel.instrumentation.genai.compatibility-formats}</td>
+ *       <td>comma-separated {@link CompatibilityFormat}s, any case ({@code flattened_attributes},
+ *       {@code legacy_events}, {@code legacy_system}); default none. Read by {@link GenAiTelemetryBuilder}.</td></tr>
+ *   <tr><td>{@code OTEL_INSTRUMENTATION_GENAI_PRICE_FILE}</td><td>{@code otel.instrumentation.genai.price-file}</td>
+ *       <td>a JSON price file ({@link PriceTable#fromJson(java.nio.file.Path)}) from which cost is recorded;
+ *       default none. Read by {@link GenAiTelemetryBuilder}.</td></tr>
  * </table>
  *
  * <p>Redaction ({@link ContentRedactor}) runs before the budgets; both are described in the README ("Redaction and
@@ -90,6 +97,8 @@ public record GenAiSettings(
     static final String MAX_PART_CHARS = "otel.instrumentation.genai.max-part-chars";
     static final String MAX_CONTENT_ATTRIBUTES_CHARS = "otel.instrumentation.genai.max-content-attributes-chars";
     static final String BLOB_MAX_BYTES = "otel.instrumentation.genai.blob-max-bytes";
+    static final String COMPATIBILITY_FORMATS = "otel.instrumentation.genai.compatibility-formats";
+    static final String PRICE_FILE = "otel.instrumentation.genai.price-file";
 
     private static final Logger LOGGER = Logger.getLogger(GenAiSettings.class.getName());
 
@@ -228,6 +237,21 @@ public record GenAiSettings(
 
     static void warnInvalid(String origin, String value, String fallback) {
         LOGGER.log(Level.WARNING, "Invalid value ''{0}'' for {1}; using {2}", new Object[] {value, origin, fallback});
+    }
+
+    /**
+     * The raw value of a setting that this record does not hold: the system property, else the environment
+     * variable; null when unset or blank.
+     */
+    static String raw(Function<String, String> systemProperties, Function<String, String> environment,
+            String property) {
+        return new Source(systemProperties, environment).raw(property);
+    }
+
+    /** Where {@link #raw} found the value of {@code property}, for messages. */
+    static String origin(Function<String, String> systemProperties, Function<String, String> environment,
+            String property) {
+        return new Source(systemProperties, environment).origin(property);
     }
 
     static String environmentName(String property) {

@@ -5,6 +5,7 @@ import dev.genaiotel.core.internal.Kind;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,8 @@ import java.util.Objects;
  * semantic conventions. Providers describe what happened; this decides what is recorded.
  *
  * <p>Immutable and thread-safe, apart from the runtime umbrella switch {@link #setEnabled(boolean)}. Uses a tracer,
- * meter and logger of instrumentation scope {@code dev.genaiotel} with the GenAI semconv schema URL.
+ * meter and logger of instrumentation scope {@code dev.genaiotel} with the GenAI semconv schema URL. {@link #close()}
+ * flushes and closes the {@link CompletionHook}s (such as the upload hook's worker thread).
  *
  * <pre>{@code
  * GenAiTelemetry telemetry = GenAiTelemetry.create(openTelemetry);
@@ -26,7 +28,7 @@ import java.util.Objects;
  * }
  * }</pre>
  */
-public final class GenAiTelemetry {
+public final class GenAiTelemetry implements AutoCloseable {
 
     private final Engine engine;
 
@@ -61,6 +63,25 @@ public final class GenAiTelemetry {
     /** The umbrella switch's current state. */
     public boolean isEnabled() {
         return engine.enabled();
+    }
+
+    /**
+     * Waits until the {@link CompletionHook}s have done the work accepted so far (for the upload hook: every accepted
+     * file is written, or has failed and been logged and counted), at most {@code timeout} for all together.
+     *
+     * @return true when every hook finished in time
+     */
+    public boolean flush(Duration timeout) {
+        return engine.flush(Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    /**
+     * Flushes and closes the {@link CompletionHook}s; call it when the application shuts down, before the
+     * OpenTelemetry SDK. Operations can still be recorded afterwards, but hooks ignore them. Idempotent.
+     */
+    @Override
+    public void close() {
+        engine.close();
     }
 
     /**

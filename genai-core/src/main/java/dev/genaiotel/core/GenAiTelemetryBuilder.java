@@ -1,13 +1,18 @@
 package dev.genaiotel.core;
 
+import dev.genaiotel.core.internal.CompletionHookLoader;
 import dev.genaiotel.core.internal.Engine;
+import dev.genaiotel.core.internal.PriceFile;
 import io.opentelemetry.api.OpenTelemetry;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,6 +32,11 @@ public final class GenAiTelemetryBuilder {
     private Function<String, String> systemProperties = System::getProperty;
     private Function<String, String> environment = System::getenv;
     private final List<ContentRedactor> redactors = new ArrayList<>();
+    private final List<CompletionHook> completionHooks = new ArrayList<>();
+    private final List<CompletionHookProvider> completionHookProviders = new ArrayList<>();
+    private List<String> completionHookNames;
+    private Set<CompatibilityFormat> compatibilityFormats;
+    private PriceTable priceTable;
     private boolean serviceLoaderListeners = true;
     private boolean serviceLoaderRedactors = true;
     private Boolean enabled;
@@ -137,6 +147,60 @@ public final class GenAiTelemetryBuilder {
         return this;
     }
 
+    /**
+     * Adds a completion hook, called at the end of every inference before the hooks selected by name; isolated like
+     * every hook (see {@link CompletionHook}). {@link GenAiTelemetry#close()} closes it.
+     */
+    public GenAiTelemetryBuilder addCompletionHook(CompletionHook hook) {
+        completionHooks.add(Objects.requireNonNull(hook, "hook"));
+        return this;
+    }
+
+    /**
+     * The completion hooks to create by name, in this order, instead of those named by
+     * {@code OTEL_INSTRUMENTATION_GENAI_COMPLETION_HOOK} / {@code otel.instrumentation.genai.completion-hook}; each
+     * name may itself be a comma-separated list. No names selects none.
+     */
+    public GenAiTelemetryBuilder setCompletionHooks(String... names) {
+        completionHookNames = List.of(names);
+        return this;
+    }
+
+    /**
+     * Offers a completion hook provider besides those found by {@link ServiceLoader}, looked at first; it is used only
+     * when its name is selected.
+     */
+    public GenAiTelemetryBuilder addCompletionHookProvider(CompletionHookProvider provider) {
+        completionHookProviders.add(Objects.requireNonNull(provider, "provider"));
+        return this;
+    }
+
+    /**
+     * The older telemetry shapes to record as well, instead of those named by
+     * {@code OTEL_INSTRUMENTATION_GENAI_COMPATIBILITY_FORMATS} /
+     * {@code otel.instrumentation.genai.compatibility-formats}; an empty set records none. Off by default.
+     */
+    public GenAiTelemetryBuilder setCompatibilityFormats(Set<CompatibilityFormat> formats) {
+        Objects.requireNonNull(formats, "formats");
+        compatibilityFormats = formats.isEmpty() ? EnumSet.noneOf(CompatibilityFormat.class) : EnumSet.copyOf(formats);
+        return this;
+    }
+
+    /** The older telemetry shapes to record as well; see {@link #setCompatibilityFormats(Set)}. */
+    public GenAiTelemetryBuilder setCompatibilityFormats(CompatibilityFormat... formats) {
+        return setCompatibilityFormats(Set.copyOf(Arrays.asList(formats)));
+    }
+
+    /**
+     * The prices from which {@code gen_ai.usage.cost} and {@code gen_ai.client.usage.cost} are recorded, instead of
+     * the price file named by {@code OTEL_INSTRUMENTATION_GENAI_PRICE_FILE} /
+     * {@code otel.instrumentation.genai.price-file}. None by default: no cost is recorded.
+     */
+    public GenAiTelemetryBuilder setPriceTable(PriceTable value) {
+        priceTable = Objects.requireNonNull(value, "value");
+        return this;
+    }
+
     /** Adds a listener, called after the built-in recorders and after earlier listeners. */
     public GenAiTelemetryBuilder addListener(GenAiListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -181,7 +245,20 @@ public final class GenAiTelemetryBuilder {
         if (serviceLoaderRedactors) {
             loadRedactors(allRedactors);
         }
-        return new GenAiTelemetry(Engine.create(openTelemetry, settings, all, allRedactors));
+        List<CompletionHook> hooks = CompletionHookLoader.load(completionHooks, completionHookNames,
+                completionHookProviders, openTelemetry, settings, systemProperties, environment);
+        Set<CompatibilityFormat> formats = compatibilityFormats != null ? compatibilityFormats
+                : CompatibilityFormat.parse(GenAiSettings.raw(systemProperties, environment,
+                        GenAiSettings.COMPATIBILITY_FORMATS), GenAiSettings.origin(systemProperties, environment,
+                        GenAiSettings.COMPATIBILITY_FORMATS));
+        PriceTable prices = priceTable;
+        String priceFile = prices != null ? null
+                : GenAiSettings.raw(systemProperties, environment, GenAiSettings.PRICE_FILE);
+        if (priceFile != null) {
+            prices = PriceFile.fromSetting(priceFile,
+                    GenAiSettings.origin(systemProperties, environment, GenAiSettings.PRICE_FILE));
+        }
+        return new GenAiTelemetry(Engine.create(openTelemetry, settings, all, allRedactors, hooks, formats, prices));
     }
 
     /**

@@ -1,10 +1,13 @@
 package dev.genaiotel.core.internal;
 
+import dev.genaiotel.core.CompatibilityFormat;
+import dev.genaiotel.core.CompletionHook;
 import dev.genaiotel.core.ContentRedactor;
 import dev.genaiotel.core.EvaluationResult;
 import dev.genaiotel.core.GenAiListener;
 import dev.genaiotel.core.GenAiSettings;
 import dev.genaiotel.core.InferenceRequest;
+import dev.genaiotel.core.PriceTable;
 import dev.genaiotel.semconv.GenAiSchema;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.logs.LoggerProvider;
@@ -17,9 +20,11 @@ import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The recorder pipeline of one {@code GenAiTelemetry}: span, metrics, events, then user listeners, each isolated
@@ -30,11 +35,12 @@ public final class Engine {
     private static final String VERSION = readVersion();
 
     private final GenAiSettings settings;
-    private final Recorder[] pipeline;
+    private Recorder[] pipeline;
     private final MetricsRecorder metrics;
     private final EventRecorder events;
     private final FailureLog failures = new FailureLog();
     private final ContentPolicy contentPolicy;
+    private CompletionHooks hooks = new CompletionHooks(List.of(), failures, false);
     private final boolean noop;
     private volatile boolean enabled;
 
@@ -93,6 +99,87 @@ public final class Engine {
         return new Engine(openTelemetry, settings, List.copyOf(listeners), List.copyOf(redactors));
     }
 
+    /**
+     * The engine for an OpenTelemetry instance, with content redactors and completion hooks.
+     *
+     * @param openTelemetry the API entry point; a no-op instance makes every operation a pass-through
+     * @param settings the settings
+     * @param listeners user listeners, in order
+     * @param redactors content redactors, in the order they run
+     * @param completionHooks completion hooks, in the order they are called at the end of every inference
+     */
+    public static Engine create(OpenTelemetry openTelemetry, GenAiSettings settings, List<GenAiListener> listeners,
+            List<ContentRedactor> redactors, List<CompletionHook> completionHooks) {
+        Engine engine = create(openTelemetry, settings, listeners, redactors);
+        engine.hooks = new CompletionHooks(List.copyOf(completionHooks), engine.failures,
+                settings.toolDefinitionDetails());
+        return engine;
+    }
+
+    /**
+     * The engine for an OpenTelemetry instance, with content redactors, completion hooks, compatibility formats and a
+     * price table.
+     *
+     * @param openTelemetry the API entry point; a no-op instance makes every operation a pass-through
+     * @param settings the settings
+     * @param listeners user listeners, in order
+     * @param redactors content redactors, in the order they run
+     * @param completionHooks completion hooks, in the order they are called at the end of every inference
+     * @param compatibilityFormats the older telemetry shapes to record as well; empty for none
+     * @param prices the prices from which cost is recorded, or null for none
+     */
+    public static Engine create(OpenTelemetry openTelemetry, GenAiSettings settings, List<GenAiListener> listeners,
+            List<ContentRedactor> redactors, List<CompletionHook> completionHooks,
+            Set<CompatibilityFormat> compatibilityFormats, PriceTable prices) {
+        Engine engine = create(openTelemetry, settings, listeners, redactors, completionHooks);
+        engine.addCompatibilityAndCost(openTelemetry, Set.copyOf(compatibilityFormats), prices);
+        return engine;
+    }
+
+    /**
+     * Adds the recorders of the compatibility formats and of cost. Those that add span attributes at the end run
+     * before the span recorder, which ends the span; the legacy events run after the events recorder.
+     */
+    private void addCompatibilityAndCost(OpenTelemetry openTelemetry, Set<CompatibilityFormat> formats,
+            PriceTable prices) {
+        List<Recorder> before = new ArrayList<>();
+        if (formats.contains(CompatibilityFormat.FLATTENED_ATTRIBUTES)) {
+            before.add(new FlattenedAttributesRecorder(settings));
+        }
+        if (formats.contains(CompatibilityFormat.LEGACY_SYSTEM_ATTRIBUTE)) {
+            before.add(new LegacySystemAttributeRecorder());
+        }
+        if (prices != null) {
+            before.add(new CostRecorder(openTelemetry.getMeterProvider()
+                    .meterBuilder(GenAiSchema.INSTRUMENTATION_SCOPE)
+                    .setSchemaUrl(GenAiSchema.SCHEMA_URL)
+                    .setInstrumentationVersion(VERSION)
+                    .build(), prices));
+        }
+        List<Recorder> recorders = new ArrayList<>(before);
+        for (Recorder recorder : pipeline) {
+            recorders.add(recorder);
+            if (recorder == events && formats.contains(CompatibilityFormat.LEGACY_EVENTS)) {
+                recorders.add(new LegacyEventsRecorder(openTelemetry.getLogsBridge()
+                        .loggerBuilder(GenAiSchema.INSTRUMENTATION_SCOPE)
+                        .setSchemaUrl(GenAiSchema.SCHEMA_URL)
+                        .setInstrumentationVersion(VERSION)
+                        .build(), settings));
+            }
+        }
+        pipeline = recorders.toArray(new Recorder[0]);
+    }
+
+    /** Flushes the completion hooks within {@code timeout}; false when any did not finish in time. */
+    public boolean flush(Duration timeout) {
+        return hooks.flush(timeout);
+    }
+
+    /** Flushes and closes the completion hooks. */
+    public void close() {
+        hooks.close();
+    }
+
     private static boolean isNoop(OpenTelemetry openTelemetry) {
         return openTelemetry.getTracerProvider().getClass() == TracerProvider.noop().getClass()
                 && openTelemetry.getMeterProvider().getClass() == MeterProvider.noop().getClass()
@@ -129,7 +216,7 @@ public final class Engine {
     }
 
     boolean captureContent() {
-        return settings.captureContent();
+        return settings.captureContent() || hooks.active();
     }
 
     /**
@@ -168,6 +255,7 @@ public final class Engine {
     }
 
     void end(Operation op) {
+        hooks.completed(op);
         for (Recorder recorder : pipeline) {
             try {
                 recorder.onEnd(op);
@@ -178,6 +266,7 @@ public final class Engine {
     }
 
     void fail(Operation op) {
+        hooks.completed(op);
         for (Recorder recorder : pipeline) {
             try {
                 recorder.onError(op);

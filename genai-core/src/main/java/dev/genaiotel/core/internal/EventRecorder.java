@@ -82,6 +82,9 @@ final class EventRecorder implements Recorder {
         if (settings.captureOnEvent()) {
             AttributeWriter.content(op, sink, true, settings.toolDefinitionDetails());
         }
+        if (op.completionEventAttributes != null) {
+            record.setAllAttributes(op.completionEventAttributes.build());
+        }
         record.emit();
     }
 

@@ -9,6 +9,7 @@ import dev.genaiotel.core.StreamAccumulator;
 import dev.genaiotel.core.ToolCall;
 import dev.genaiotel.semconv.OperationName;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
@@ -79,6 +80,9 @@ public final class Operation implements GenAiOperation {
     private Object responseViewSource;
     private Object responseView;
     private RecordedContent recorded;
+
+    /** Attributes completion hooks add to the details event; null when none asked. */
+    AttributesBuilder completionEventAttributes;
 
     Operation(Engine engine, Kind kind, Object request, int batchSize, Operation outer, Operation agent) {
         this.engine = engine;

@@ -1,0 +1,81 @@
+package dev.genaiotel.core.internal;
+
+import dev.genaiotel.core.AgentRequest;
+import dev.genaiotel.core.EmbeddingsRequest;
+import dev.genaiotel.core.InferenceRequest;
+import dev.genaiotel.core.RetrievalRequest;
+import dev.genaiotel.semconv.GenAiAttributes;
+import dev.genaiotel.semconv.ProviderName;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+
+/**
+ * Compatibility format {@code LEGACY_SYSTEM_ATTRIBUTE}: {@code gen_ai.system} beside {@code gen_ai.provider.name}
+ * (SEMCONV.md section 8), with the values used before v1.37. Runs before the span recorder, which ends the span.
+ */
+final class LegacySystemAttributeRecorder implements Recorder {
+
+    @SuppressWarnings("deprecation")
+    static final AttributeKey<String> GEN_AI_SYSTEM = GenAiAttributes.GEN_AI_SYSTEM;
+
+    @Override
+    public void onStart(Operation op) {}
+
+    @Override
+    public void onEnd(Operation op) {
+        record(op);
+    }
+
+    @Override
+    public void onError(Operation op) {
+        record(op);
+    }
+
+    private static void record(Operation op) {
+        Span span = op.span;
+        if (!span.isRecording()) {
+            return;
+        }
+        String provider = providerName(op);
+        if (provider != null) {
+            span.setAttribute(GEN_AI_SYSTEM, legacySystem(provider));
+        }
+    }
+
+    /** The operation's {@code gen_ai.provider.name}, where its span records one; else null. */
+    static String providerName(Operation op) {
+        Object request = op.effectiveRequest();
+        switch (op.kind) {
+            case INFERENCE:
+                return ((InferenceRequest) request).providerName();
+            case EMBEDDINGS:
+                return ((EmbeddingsRequest) request).providerName();
+            case RETRIEVAL:
+                return ((RetrievalRequest) request).providerName();
+            case INVOKE_AGENT:
+            case CREATE_AGENT:
+                AgentRequest agent = (AgentRequest) request;
+                return op.kind == Kind.CREATE_AGENT || agent.remote() ? agent.providerName() : null;
+            default:
+                return null;
+        }
+    }
+
+    /** The {@code gen_ai.system} value for a {@code gen_ai.provider.name} value. */
+    static String legacySystem(String providerName) {
+        switch (providerName) {
+            case ProviderName.AZURE_AI_INFERENCE:
+                return "az.ai.inference";
+            case ProviderName.AZURE_AI_OPENAI:
+                return "az.ai.openai";
+            case ProviderName.X_AI:
+                return "xai";
+            case ProviderName.GCP_VERTEX_AI:
+                return "vertex_ai";
+            case ProviderName.GCP_GEMINI:
+                return "gemini";
+            default:
+                return providerName;
+        }
+    }
+}
