@@ -249,11 +249,19 @@ final class RecordedContent {
         }
     }
 
-    /** The compact JSON of each unit that can be left out, and which are still in. */
+    /**
+     * The compact JSON of each unit that can be left out, and which are still in. The message arrays are encoded
+     * whole, which is all that content within the budget ever needs; they are split into one encoding per message
+     * only when messages have to be left out.
+     */
     private final class Encoded {
         final String system;
-        final String[] input;
-        final String[] output;
+        final List<InputMessage> inputMessages;
+        final List<OutputMessage> outputMessages;
+        final String inputWhole;
+        final String outputWhole;
+        String[] input;
+        String[] output;
         final String arguments;
         final String result;
         final String query;
@@ -271,16 +279,12 @@ final class RecordedContent {
 
         Encoded(Cut cut) {
             system = cut.system.isEmpty() ? null : ContentEncoder.systemInstructionsJson(cut.system);
-            input = new String[cut.input.size()];
-            for (int i = 0; i < input.length; i++) {
-                input[i] = element(ContentEncoder.inputMessagesJson(List.of(cut.input.get(i))));
-                inputLength += input[i].length();
-            }
-            output = new String[cut.output.size()];
-            for (int i = 0; i < output.length; i++) {
-                output[i] = element(ContentEncoder.outputMessagesJson(List.of(cut.output.get(i))));
-                outputLength += output[i].length();
-            }
+            inputMessages = cut.input;
+            outputMessages = cut.output;
+            inputWhole = inputMessages.isEmpty() ? null : ContentEncoder.inputMessagesJson(inputMessages);
+            outputWhole = outputMessages.isEmpty() ? null : ContentEncoder.outputMessagesJson(outputMessages);
+            inputLength = elementsLength(inputWhole, inputMessages.size());
+            outputLength = elementsLength(outputWhole, outputMessages.size());
             arguments = cut.arguments == null ? null : ContentEncoder.anyJson(cut.arguments);
             result = cut.result == null ? null : ContentEncoder.anyJson(cut.result);
             query = cut.query;
@@ -294,13 +298,38 @@ final class RecordedContent {
 
         long total() {
             return length(toolsIn, toolsJson) + length(systemIn, system)
-                    + arrayLength(inputLength, input.length - inputFrom) + length(argumentsIn, arguments)
-                    + length(queryIn, query) + arrayLength(outputLength, output.length - outputFrom)
+                    + arrayLength(inputLength, inputMessages.size() - inputFrom) + length(argumentsIn, arguments)
+                    + length(queryIn, query) + arrayLength(outputLength, outputMessages.size() - outputFrom)
                     + length(resultIn, result) + length(documentsIn, documentsJson);
         }
 
         private long length(boolean in, String value) {
             return in ? value.length() : 0;
+        }
+
+        /** The length of an array's elements without brackets and commas: what {@link #total()} adds up. */
+        private long elementsLength(String arrayJson, int count) {
+            return arrayJson == null ? 0 : arrayJson.length() - count - 1;
+        }
+
+        private String[] inputElements() {
+            if (input == null) {
+                input = new String[inputMessages.size()];
+                for (int i = 0; i < input.length; i++) {
+                    input[i] = element(ContentEncoder.inputMessagesJson(List.of(inputMessages.get(i))));
+                }
+            }
+            return input;
+        }
+
+        private String[] outputElements() {
+            if (output == null) {
+                output = new String[outputMessages.size()];
+                for (int i = 0; i < output.length; i++) {
+                    output[i] = element(ContentEncoder.outputMessagesJson(List.of(outputMessages.get(i))));
+                }
+            }
+            return output;
         }
 
         void leaveOutUntil(int budget) {
@@ -313,8 +342,8 @@ final class RecordedContent {
                 return;
             }
             systemIn = false;
-            while (inputFrom < input.length && total() > budget) {
-                inputLength -= input[inputFrom++].length();
+            while (inputFrom < inputMessages.size() && total() > budget) {
+                inputLength -= inputElements()[inputFrom++].length();
             }
             if (total() <= budget) {
                 return;
@@ -324,8 +353,8 @@ final class RecordedContent {
                 return;
             }
             queryIn = false;
-            while (outputFrom < output.length && total() > budget) {
-                outputLength -= output[outputFrom++].length();
+            while (outputFrom < outputMessages.size() && total() > budget) {
+                outputLength -= outputElements()[outputFrom++].length();
             }
             if (total() <= budget) {
                 return;
@@ -349,10 +378,10 @@ final class RecordedContent {
             }
             content.system = systemIn ? cut.system : List.of();
             content.systemJson = systemIn ? system : null;
-            content.input = cut.input.subList(inputFrom, input.length);
-            content.inputJson = join(input, inputFrom);
-            content.output = cut.output.subList(outputFrom, output.length);
-            content.outputJson = join(output, outputFrom);
+            content.input = cut.input.subList(inputFrom, inputMessages.size());
+            content.inputJson = inputFrom == 0 ? inputWhole : join(inputElements(), inputFrom, inputLength);
+            content.output = cut.output.subList(outputFrom, outputMessages.size());
+            content.outputJson = outputFrom == 0 ? outputWhole : join(outputElements(), outputFrom, outputLength);
             content.arguments = argumentsIn ? cut.arguments : null;
             content.argumentsJson = argumentsIn ? arguments : null;
             content.query = queryIn ? query : null;
@@ -360,12 +389,12 @@ final class RecordedContent {
             content.resultJson = resultIn ? result : null;
         }
 
-        private String join(String[] elements, int from) {
+        private String join(String[] elements, int from, long elementsLength) {
             if (from == elements.length) {
                 return null;
             }
             StringBuilder json = new StringBuilder((int) Math.min(Integer.MAX_VALUE - 8,
-                    arrayLength(elements == input ? inputLength : outputLength, elements.length - from)));
+                    arrayLength(elementsLength, elements.length - from)));
             json.append('[');
             for (int i = from; i < elements.length; i++) {
                 if (i > from) {

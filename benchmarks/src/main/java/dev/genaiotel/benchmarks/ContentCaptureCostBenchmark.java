@@ -1,0 +1,161 @@
+package dev.genaiotel.benchmarks;
+
+import dev.genaiotel.core.ContentCapture;
+import dev.genaiotel.core.GenAiTelemetry;
+import dev.genaiotel.core.Inference;
+import dev.genaiotel.core.InferenceRequest;
+import dev.genaiotel.core.InferenceResponse;
+import dev.genaiotel.core.TokenUsage;
+import dev.genaiotel.core.UploadCompletionHook;
+import dev.genaiotel.semconv.FinishReason;
+import dev.genaiotel.semconv.ProviderName;
+import dev.genaiotel.semconv.message.InputMessage;
+import dev.genaiotel.semconv.message.MessagePart;
+import dev.genaiotel.semconv.message.OutputMessage;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The calling thread's cost of one ten-message inference with content off, against {@code SPAN_AND_EVENT} capture with
+ * the upload hook writing every inference to a temporary directory. Target (issue 4): at most 3x content off, because
+ * encoding for the upload and file I/O happen on the hook's worker thread. The span and event attributes are still
+ * encoded on the calling thread: that is what capture on the span costs.
+ *
+ * <p>The upload queue is bounded; when the worker falls behind, uploads are dropped (and counted), never waited for,
+ * so the calling thread's cost stays what is measured here.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class ContentCaptureCostBenchmark {
+
+    private OpenTelemetrySdk sdk;
+    private GenAiTelemetry contentOff;
+    private GenAiTelemetry spanOnly;
+    private GenAiTelemetry spanAndEvent;
+    private GenAiTelemetry spanAndEventWithUpload;
+    private Path uploads;
+    private List<InputMessage> conversation;
+    private List<OutputMessage> answer;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        sdk = BenchmarkSdk.discarding();
+        uploads = Files.createTempDirectory("genai-upload-benchmark");
+        contentOff = GenAiTelemetry.builder(sdk)
+                .setServiceLoaderListeners(false)
+                .setSettingsSources(key -> null, key -> null)
+                .build();
+        spanOnly = GenAiTelemetry.builder(sdk)
+                .setServiceLoaderListeners(false)
+                .setSettingsSources(key -> null, key -> null)
+                .setContentCapture(ContentCapture.SPAN_ONLY)
+                .build();
+        spanAndEvent = GenAiTelemetry.builder(sdk)
+                .setServiceLoaderListeners(false)
+                .setSettingsSources(key -> null, key -> null)
+                .setContentCapture(ContentCapture.SPAN_AND_EVENT)
+                .build();
+        spanAndEventWithUpload = GenAiTelemetry.builder(sdk)
+                .setServiceLoaderListeners(false)
+                .setSettingsSources(key -> null, key -> null)
+                .setContentCapture(ContentCapture.SPAN_AND_EVENT)
+                .addCompletionHook(UploadCompletionHook.builder(uploads).setOpenTelemetry(sdk).build())
+                .build();
+        List<InputMessage> messages = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            messages.add(InputMessage.text("user", "Question " + i + ": what should I see in Paris on a rainy day?"));
+            messages.add(InputMessage.text("assistant", "Answer " + i + ": the Louvre, the Musée d'Orsay and the "
+                    + "covered passages near the Palais-Royal are all good choices."));
+        }
+        messages.add(new InputMessage("assistant", List.of(new MessagePart.ToolCallRequest("call_1", "get_weather",
+                "{\"location\":\"Paris\",\"days\":2}"))));
+        messages.add(new InputMessage("tool", List.of(new MessagePart.ToolCallResponse("call_1",
+                Map.of("forecast", "rain", "high", 14)))));
+        conversation = List.copyOf(messages);
+        answer = List.of(new OutputMessage("assistant",
+                List.of(new MessagePart.Text("Rain both days: start with the Louvre.")), FinishReason.STOP));
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        spanAndEventWithUpload.close();
+        sdk.close();
+        try (Stream<Path> files = Files.walk(uploads)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    @Benchmark
+    public void contentOff() {
+        run(contentOff);
+    }
+
+    /** Where the cost goes: content encoded once, for the span attributes. */
+    @Benchmark
+    public void spanOnly() {
+        run(spanOnly);
+    }
+
+    /** Where the cost goes: content encoded twice, as JSON for the span and as structured values for the event. */
+    @Benchmark
+    public void spanAndEvent() {
+        run(spanAndEvent);
+    }
+
+    @Benchmark
+    public void spanAndEventWithUpload() {
+        run(spanAndEventWithUpload);
+    }
+
+    private void run(GenAiTelemetry telemetry) {
+        Inference inference = telemetry.startInference(InferenceRequest.chat(ProviderName.OPENAI, "gpt-4o-mini")
+                .server("api.openai.com", 443L)
+                .inputMessages(conversation)
+                .build());
+        inference.end(InferenceResponse.builder()
+                .responseId("chatcmpl-benchmark")
+                .responseModel("gpt-4o-mini-2024-07-18")
+                .finishReasons(List.of(FinishReason.STOP))
+                .outputMessages(answer)
+                .usage(TokenUsage.of(212, 11))
+                .build());
+    }
+
+    /** Waits for the uploads accepted in an iteration, so the worker's backlog does not spill into the next one. */
+    @TearDown(Level.Iteration)
+    public void drainUploads() {
+        spanAndEventWithUpload.flush(Duration.ofSeconds(30));
+    }
+}
