@@ -47,19 +47,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = "-Dsun.net.httpserver.nodelay=true")
 public class OllamaBenchmark {
 
-    private static final String CREATED = "\"created_at\":\"2026-11-22T04:23:40.123456789Z\"";
-    private static final String TIMINGS = "\"total_duration\":4883583458,\"load_duration\":1334875,"
-            + "\"prompt_eval_count\":26,\"prompt_eval_duration\":342546000,\"eval_count\":282,"
-            + "\"eval_duration\":4535599000";
-    private static final byte[] CHAT_RESPONSE = ("{\"model\":\"llama3.2\"," + CREATED + ",\"message\":{\"role\":"
-            + "\"assistant\",\"content\":\"The sky is blue because of Rayleigh scattering.\"},\"done_reason\":"
-            + "\"stop\",\"done\":true," + TIMINGS + "}").getBytes(StandardCharsets.UTF_8);
-    private static final byte[] CHUNK = ("{\"model\":\"llama3.2\"," + CREATED + ",\"message\":{\"role\":"
-            + "\"assistant\",\"content\":\" sky\"},\"done\":false}\n").getBytes(StandardCharsets.UTF_8);
-    private static final byte[] LAST_CHUNK = ("{\"model\":\"llama3.2\"," + CREATED + ",\"message\":{\"role\":"
-            + "\"assistant\",\"content\":\"\"},\"done_reason\":\"stop\",\"done\":true," + TIMINGS + "}\n")
-            .getBytes(StandardCharsets.UTF_8);
-
     /** NDJSON chunks per streamed answer, the last one included. */
     @Param({"100"})
     public int chunks;
@@ -109,18 +96,18 @@ public class OllamaBenchmark {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (body.contains("\"stream\":false")) {
                 exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-                exchange.sendResponseHeaders(200, CHAT_RESPONSE.length);
-                exchange.getResponseBody().write(CHAT_RESPONSE);
+                exchange.sendResponseHeaders(200, OllamaPayloads.CHAT_RESPONSE.length);
+                exchange.getResponseBody().write(OllamaPayloads.CHAT_RESPONSE);
                 return;
             }
             exchange.getResponseHeaders().add("Content-Type", "application/x-ndjson");
             exchange.sendResponseHeaders(200, 0);
             OutputStream out = exchange.getResponseBody();
             for (int i = 1; i < chunks; i++) {
-                out.write(CHUNK);
+                out.write(OllamaPayloads.CHUNK);
                 out.flush();
             }
-            out.write(LAST_CHUNK);
+            out.write(OllamaPayloads.LAST_CHUNK);
         }
     }
 

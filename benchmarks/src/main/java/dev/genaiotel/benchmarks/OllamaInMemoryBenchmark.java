@@ -12,7 +12,6 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.List;
@@ -53,19 +52,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class OllamaInMemoryBenchmark {
 
-    private static final String CREATED = "\"created_at\":\"2026-11-22T04:23:40.123456789Z\"";
-    private static final String TIMINGS = "\"total_duration\":4883583458,\"load_duration\":1334875,"
-            + "\"prompt_eval_count\":26,\"prompt_eval_duration\":342546000,\"eval_count\":282,"
-            + "\"eval_duration\":4535599000";
-    private static final byte[] CHAT_RESPONSE = ("{\"model\":\"llama3.2\"," + CREATED + ",\"message\":{\"role\":"
-            + "\"assistant\",\"content\":\"The sky is blue because of Rayleigh scattering.\"},\"done_reason\":"
-            + "\"stop\",\"done\":true," + TIMINGS + "}").getBytes(StandardCharsets.UTF_8);
-    private static final byte[] CHUNK = ("{\"model\":\"llama3.2\"," + CREATED + ",\"message\":{\"role\":"
-            + "\"assistant\",\"content\":\" sky\"},\"done\":false}\n").getBytes(StandardCharsets.UTF_8);
-    private static final byte[] LAST_CHUNK = ("{\"model\":\"llama3.2\"," + CREATED + ",\"message\":{\"role\":"
-            + "\"assistant\",\"content\":\"\"},\"done_reason\":\"stop\",\"done\":true," + TIMINGS + "}\n")
-            .getBytes(StandardCharsets.UTF_8);
-
     /** NDJSON chunks per streamed answer, the last one included. */
     @Param({"100"})
     public int chunks;
@@ -87,9 +73,9 @@ public class OllamaInMemoryBenchmark {
                 + "\"options\":{\"temperature\":0.2}}")).build();
         byte[][] streamed = new byte[chunks][];
         for (int i = 0; i < chunks - 1; i++) {
-            streamed[i] = CHUNK;
+            streamed[i] = OllamaPayloads.CHUNK;
         }
-        streamed[chunks - 1] = LAST_CHUNK;
+        streamed[chunks - 1] = OllamaPayloads.LAST_CHUNK;
         raw = new InMemoryOllama(stream, streamed);
         wrapped = OllamaTelemetry.create(sdk).wrap(raw);
     }
@@ -168,7 +154,7 @@ public class OllamaInMemoryBenchmark {
                     subscriber.onNext(List.of(ByteBuffer.wrap(chunk)));
                 }
             } else {
-                subscriber.onNext(List.of(ByteBuffer.wrap(CHAT_RESPONSE)));
+                subscriber.onNext(List.of(ByteBuffer.wrap(OllamaPayloads.CHAT_RESPONSE)));
             }
             subscriber.onComplete();
             T body = subscriber.getBody().toCompletableFuture().join();
