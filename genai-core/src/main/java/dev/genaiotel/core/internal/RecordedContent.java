@@ -201,11 +201,14 @@ final class RecordedContent {
             this.limit = limit;
             this.system = parts(originalSystem);
             for (InputMessage message : originalInput) {
-                input.add(new InputMessage(message.role(), parts(message.parts()), message.name()));
+                List<MessagePart> parts = parts(message.parts());
+                input.add(parts == message.parts() ? message
+                        : new InputMessage(message.role(), parts, message.name()));
             }
             for (OutputMessage message : originalOutput) {
-                output.add(new OutputMessage(message.role(), parts(message.parts()), message.name(),
-                        message.finishReason()));
+                List<MessagePart> parts = parts(message.parts());
+                output.add(parts == message.parts() ? message
+                        : new OutputMessage(message.role(), parts, message.name(), message.finishReason()));
             }
             this.arguments = ContentText.mapValue(originalArguments, this);
             this.result = ContentText.mapValue(originalResult, this);
@@ -221,21 +224,29 @@ final class RecordedContent {
             return cut;
         }
 
+        /** The parts with texts cut and the blob policy applied: the same list when nothing had to change. */
         private List<MessagePart> parts(List<MessagePart> parts) {
-            List<MessagePart> copy = new ArrayList<>(parts.size());
-            for (MessagePart part : parts) {
-                if (part instanceof MessagePart.Blob blob) {
-                    if (blob.contentLength() > blobMaxBytes) {
-                        truncated = true;
-                        copy.add(omitted(blob));
-                    } else {
-                        copy.add(blob);
-                    }
+            List<MessagePart> copy = null;
+            for (int i = 0; i < parts.size(); i++) {
+                MessagePart part = parts.get(i);
+                MessagePart kept;
+                if (part instanceof MessagePart.Blob blob && blob.contentLength() > blobMaxBytes) {
+                    truncated = true;
+                    kept = omitted(blob);
+                } else if (part instanceof MessagePart.Blob) {
+                    kept = part;
                 } else {
-                    copy.add(ContentText.map(part, this));
+                    kept = ContentText.map(part, this);
+                }
+                if (copy == null && kept != part) {
+                    copy = new ArrayList<>(parts.size());
+                    copy.addAll(parts.subList(0, i));
+                }
+                if (copy != null) {
+                    copy.add(kept);
                 }
             }
-            return copy;
+            return copy == null ? parts : copy;
         }
 
         private MessagePart omitted(MessagePart.Blob blob) {
