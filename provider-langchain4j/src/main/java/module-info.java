@@ -7,8 +7,11 @@ module dev.genaiotel.langchain4j {
     requires transitive dev.genaiotel.core;
     requires transitive langchain4j.core;
     // AiServices and its tool hooks: optional, needed only by LangChain4jTelemetry.instrument(AiServices).
-    requires static transitive langchain4j;
+    requires static langchain4j;
     requires java.logging;
+    // langchain4j-core logs through slf4j-api, an explicit module that its automatic module cannot pull into the
+    // module graph: without this, NoClassDefFoundError org/slf4j/LoggerFactory on the module path (DEPENDENCIES.md 6).
+    requires org.slf4j;
 
     exports dev.genaiotel.langchain4j;
 }

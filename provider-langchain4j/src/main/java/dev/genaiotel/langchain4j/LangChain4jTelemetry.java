@@ -127,6 +127,7 @@ public final class LangChain4jTelemetry {
      * replace hooks set earlier on the same builder; set your own after this call only if you do not need the
      * tool spans. Needs the {@code dev.langchain4j:langchain4j} artifact, an optional dependency of this module.
      */
+    @SuppressWarnings("exports") // langchain4j is optional (requires static): only callers of this method need it
     public <T> AiServices<T> instrument(AiServices<T> services) {
         Objects.requireNonNull(services, "services");
         return AiServiceHooks.attach(services, aiServiceObserver);
