@@ -4,6 +4,8 @@ module dev.genaiotel.examples.quickstart {
     requires dev.genaiotel.ollama;
     requires dev.genaiotel.openai;
     requires openai.java.client.okhttp;
+    requires dev.genaiotel.langchain4j;
+    requires langchain4j.open.ai;
     requires jdk.httpserver;
     requires io.opentelemetry.sdk;
     requires io.opentelemetry.sdk.common;

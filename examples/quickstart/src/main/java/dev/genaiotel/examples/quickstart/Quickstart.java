@@ -23,6 +23,7 @@ import com.openai.core.http.StreamResponse;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.genaiotel.langchain4j.LangChain4jTelemetry;
 import dev.genaiotel.ollama.ChatMessage;
 import dev.genaiotel.ollama.ChatRequest;
 import dev.genaiotel.ollama.ChatResponse;
@@ -30,6 +31,8 @@ import dev.genaiotel.ollama.OllamaClient;
 import dev.genaiotel.ollama.OllamaTelemetry;
 import dev.genaiotel.openai.OpenAITelemetry;
 import dev.genaiotel.openai.OpenAITelemetryBuilder;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
@@ -141,11 +144,26 @@ public final class Quickstart {
                             choice -> streamed.append(choice.delta().content().orElse(""))));
                 }
                 out.println("  stream: " + streamed);
+                if (!real) {
+                    out.println("  langchain4j: " + langChain4jChat(telemetry, standIn.baseUrl()));
+                }
             } finally {
                 openAi.close();
             }
             out.println();
         }
+    }
+
+    /** A chat through LangChain4j's own OpenAI model, observed by our ChatModelListener, against the stand-in. */
+    private static String langChain4jChat(GenAiTelemetry telemetry, String baseUrl) {
+        ChatModel model = OpenAiChatModel.builder()
+                .baseUrl(baseUrl)
+                .apiKey("sk-quickstart-not-a-real-key")
+                .modelName(OpenAiStandIn.MODEL)
+                .maxRetries(0)
+                .listeners(List.of(LangChain4jTelemetry.builder(telemetry).build().chatModelListener()))
+                .build();
+        return model.chat("What is the capital of France? One sentence.");
     }
 
     /**
