@@ -61,6 +61,7 @@ public final class Operation implements GenAiOperation {
     Span span = Span.getInvalid();
     Context context;
     long startNanos;
+    private boolean clockStarted;
     long endNanos;
     Object response;
     Throwable error;
@@ -101,9 +102,9 @@ public final class Operation implements GenAiOperation {
 
     /** Starts the operation in the current context. */
     void start(Context parent) {
-        startNanos = System.nanoTime();
         context = parent;
         if (outer != null) {
+            startNanos = System.nanoTime();
             return;
         }
         if (agent != null) {
@@ -114,10 +115,18 @@ public final class Operation implements GenAiOperation {
             }
         }
         engine.start(this);
+        if (!clockStarted) {
+            startNanos = System.nanoTime();
+        }
     }
 
-    /** Called by the span recorder once the span exists. */
+    /**
+     * Called by the span recorder once the span exists. The clock for durations and time to first chunk starts here,
+     * with the span, so that neither can exceed the span's own duration.
+     */
     void spanStarted(Span started) {
+        startNanos = System.nanoTime();
+        clockStarted = true;
         span = started;
         Context withSpan = context.with(started);
         if (kind == Kind.INFERENCE) {
