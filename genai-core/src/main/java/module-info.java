@@ -12,7 +12,7 @@ module dev.genaiotel.core {
     requires transitive dev.genaiotel.semconv;
     requires transitive io.opentelemetry.api;
     requires transitive io.opentelemetry.context;
-    requires java.logging;
+    requires transitive java.logging; // InstrumentationFailures takes a java.util.logging.Logger
     requires com.fasterxml.jackson.core;
 
     exports dev.genaiotel.core;
