@@ -110,6 +110,8 @@ class StackedLayersTest {
                 .isEqualTo("localhost");
         assertThat(span.getAttributes().get(GenAiAttributes.OPENAI_RESPONSE_SYSTEM_FINGERPRINT))
                 .isEqualTo("fp_560af6e559");
+        assertThat(span.getAttributes().asMap().values()).as("the API key is never recorded")
+                .noneMatch(value -> String.valueOf(value).contains("sk-test"));
         MetricData duration = metric(GenAiMetrics.GEN_AI_CLIENT_OPERATION_DURATION.name());
         assertThat(duration.getHistogramData().getPoints()).hasSize(1);
         assertThat(duration.getHistogramData().getPoints().iterator().next().getCount()).isEqualTo(1);
