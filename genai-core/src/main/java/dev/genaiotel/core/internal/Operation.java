@@ -75,6 +75,8 @@ public final class Operation implements GenAiOperation {
 
     private volatile InferenceRequest innerRequest;
     private volatile InferenceResponse innerResponse;
+    private volatile Throwable innerError;
+    private volatile String innerErrorType;
 
     private Object requestViewSource;
     private Object requestView;
@@ -190,11 +192,12 @@ public final class Operation implements GenAiOperation {
         }
         endNanos = System.nanoTime();
         error = failure;
-        errorType = errorType(failure, type);
+        errorType = errorType(failure, type == null || type.isBlank() ? innerErrorTypeOf(failure) : type);
         if (kind == Kind.INFERENCE) {
             response = completeInference(null);
         }
         if (outer != null) {
+            outer.enrichFailure((InferenceRequest) request, failure, type);
             return;
         }
         engine.fail(this);
@@ -259,6 +262,37 @@ public final class Operation implements GenAiOperation {
         if (innerResponse == null) {
             innerResponse = nestedResponse;
         }
+    }
+
+    /** A nested layer failed: keep its request (server, provider details) and its error type for this failure. */
+    private void enrichFailure(InferenceRequest nestedRequest, Throwable nestedError, String nestedType) {
+        if (isEnded()) {
+            return;
+        }
+        if (innerRequest == null) {
+            innerRequest = nestedRequest;
+        }
+        if (innerErrorType == null && nestedType != null && !nestedType.isBlank()) {
+            innerError = nestedError;
+            innerErrorType = nestedType;
+        }
+    }
+
+    /** The nested layer's error type when this failure is the nested one's or caused by it. */
+    private String innerErrorTypeOf(Throwable failure) {
+        String type = innerErrorType;
+        Throwable inner = innerError;
+        if (type == null || inner == null) {
+            return null;
+        }
+        Throwable current = failure;
+        for (int depth = 0; current != null && depth < 8; depth++) {
+            if (current == inner) {
+                return type;
+            }
+            current = current.getCause();
+        }
+        return null;
     }
 
     private InferenceResponse completeInference(InferenceResponse given) {
