@@ -2,6 +2,7 @@ package dev.genaiotel.core;
 
 import dev.genaiotel.core.internal.CompletionHookLoader;
 import dev.genaiotel.core.internal.Engine;
+import dev.genaiotel.core.internal.JavaAgentDetection;
 import dev.genaiotel.core.internal.PriceFile;
 import io.opentelemetry.api.OpenTelemetry;
 import java.util.ArrayList;
@@ -226,6 +227,7 @@ public final class GenAiTelemetryBuilder {
 
     /** The telemetry. */
     public GenAiTelemetry build() {
+        JavaAgentDetection.warnOnce();
         GenAiSettings read = GenAiSettings.from(systemProperties, environment, contentCapture);
         GenAiSettings settings = new GenAiSettings(
                 enabled != null ? enabled : read.enabled(),

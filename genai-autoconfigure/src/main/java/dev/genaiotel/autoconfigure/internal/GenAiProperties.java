@@ -1,0 +1,72 @@
+package dev.genaiotel.autoconfigure.internal;
+
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import java.util.List;
+import java.util.Locale;
+
+/** The {@code otel.instrumentation.genai.*} properties this module reads or passes on, and how it reads them. */
+public final class GenAiProperties {
+
+    /** The prefix of every genai-otel property. */
+    public static final String PREFIX = "otel.instrumentation.genai.";
+    /** The umbrella switch read by genai-core. */
+    public static final String ENABLED = PREFIX + "enabled";
+    /** The content capture mode read by genai-core. */
+    public static final String CAPTURE = PREFIX + "capture-message-content";
+    /** The characters of all content attributes of one span or event, read by genai-core. */
+    public static final String MAX_CONTENT_ATTRIBUTES_CHARS = PREFIX + "max-content-attributes-chars";
+    /** Whether resolved settings are copied into system properties; see {@link SystemPropertyBridge}. */
+    public static final String PUBLISH = PREFIX + "autoconfigure.publish-system-properties";
+    /** genai-core's default for {@link #MAX_CONTENT_ATTRIBUTES_CHARS}. */
+    public static final int DEFAULT_MAX_CONTENT_ATTRIBUTES_CHARS = 65_536;
+
+    /** Every setting genai-core reads from system properties and environment variables. */
+    public static final List<String> CORE_SETTINGS = List.of(
+            ENABLED,
+            CAPTURE,
+            PREFIX + "emit-event",
+            PREFIX + "emit-exception-event",
+            PREFIX + "max-content-chars",
+            PREFIX + "tool-definition-details",
+            PREFIX + "max-part-chars",
+            MAX_CONTENT_ATTRIBUTES_CHARS,
+            PREFIX + "blob-max-bytes",
+            PREFIX + "compatibility-formats",
+            PREFIX + "price-file",
+            PREFIX + "completion-hook",
+            PREFIX + "upload-base-path",
+            PREFIX + "upload-format",
+            PREFIX + "upload-max-queue-size");
+
+    private GenAiProperties() {}
+
+    /**
+     * True when the configuration turns content capture on: genai-otel is enabled and the capture mode is
+     * {@code true} or a mode other than {@code NO_CONTENT}. An invalid value counts as off, as in genai-core, which
+     * reports it.
+     */
+    public static boolean capturesContent(ConfigProperties config) {
+        String enabled = config.getString(ENABLED);
+        if (enabled != null && enabled.trim().equalsIgnoreCase("false")) {
+            return false;
+        }
+        String mode = config.getString(CAPTURE);
+        if (mode == null) {
+            return false;
+        }
+        switch (mode.trim().toUpperCase(Locale.ROOT)) {
+            case "TRUE":
+            case "SPAN_ONLY":
+            case "EVENT_ONLY":
+            case "SPAN_AND_EVENT":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** The environment variable that stands for a dotted property name. */
+    public static String environmentName(String property) {
+        return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+}
