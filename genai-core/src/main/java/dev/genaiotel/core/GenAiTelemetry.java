@@ -95,6 +95,15 @@ public final class GenAiTelemetry implements AutoCloseable {
     }
 
     /**
+     * True when a provider should describe an inference's content (instructions, messages, tool definitions): some
+     * signal records it ({@link GenAiSettings#captureContent()}), or a completion hook receives it, which hooks do in
+     * every capture mode. With neither, describing content is wasted work: nothing would see it.
+     */
+    public boolean capturesContent() {
+        return engine.captureContent();
+    }
+
+    /**
      * Starts an inference ({@code chat}, {@code text_completion}, {@code generate_content}) in the current context.
      */
     public Inference startInference(InferenceRequest request) {

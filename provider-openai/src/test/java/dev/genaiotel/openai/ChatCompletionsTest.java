@@ -59,7 +59,9 @@ import com.openai.models.chat.completions.ChatCompletionContentPartInputAudio;
 import com.openai.models.chat.completions.ChatCompletionContentPartText;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
+import dev.genaiotel.core.CompletionHook;
 import dev.genaiotel.core.ContentCapture;
+import dev.genaiotel.semconv.message.MessagePart;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -131,6 +133,31 @@ class ChatCompletionsTest extends WireMockFixture {
         assertThat(attr(span, OPENAI_RESPONSE_SYSTEM_FINGERPRINT)).isEqualTo("fp_06737a9306");
         assertThat(attr(span, GEN_AI_INPUT_MESSAGES)).isNull();
         assertThat(attr(span, GEN_AI_OUTPUT_MESSAGES)).isNull();
+    }
+
+    @Test
+    void completionHookReceivesTheConversationWhileNoSignalRecordsIt() {
+        stubJson("/chat/completions", 200, Payloads.CHAT_COMPLETION);
+        List<CompletionHook.Completion> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> texts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CompletionHook hook = completion -> {
+            seen.add(completion);
+            completion.systemInstructions().forEach(part -> texts.add(((MessagePart.Text) part).content()));
+            completion.inputMessages().forEach(message -> texts.add(((MessagePart.Text) message.parts().get(0))
+                    .content()));
+            completion.outputMessages().forEach(message -> texts.add(((MessagePart.Text) message.parts().get(0))
+                    .content()));
+        };
+        OpenAIClient client = OpenAITelemetry.builder(telemetry(ContentCapture.NO_CONTENT,
+                builder -> builder.addCompletionHook(hook))).setIncludeStreamUsage(false).build().wrap(rawClient);
+
+        client.chat().completions().create(simpleParams());
+
+        assertThat(seen).hasSize(1);
+        assertThat(texts).containsExactly("You are a geography tutor.", "What is the capital of France?",
+                "Paris is the capital of France.");
+        assertThat(onlySpan().getAttributes().get(GEN_AI_INPUT_MESSAGES)).isNull();
+        assertThat(onlySpan().getAttributes().get(GEN_AI_OUTPUT_MESSAGES)).isNull();
     }
 
     @Test

@@ -215,7 +215,8 @@ public final class Engine {
         return contentPolicy;
     }
 
-    boolean captureContent() {
+    /** True when content is needed: some signal records it, or a completion hook receives it. */
+    public boolean captureContent() {
         return settings.captureContent() || hooks.active();
     }
 

@@ -87,7 +87,7 @@ final class OllamaExchange {
         }
         String host = uri.getHost();
         Long port = host == null ? null : (long) port(uri);
-        boolean content = telemetry.settings().captureContent();
+        boolean content = telemetry.capturesContent();
         JsonNode body = null;
         byte[] bytes = RequestBodies.read(request, maxRequestBytes);
         if (bytes != null) {

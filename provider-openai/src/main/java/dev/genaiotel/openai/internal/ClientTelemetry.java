@@ -64,7 +64,7 @@ public final class ClientTelemetry {
     }
 
     private boolean content() {
-        return telemetry.settings().captureContent();
+        return telemetry.capturesContent();
     }
 
     TracedCall<ChatCompletion> chat(ChatCompletionCreateParams params) {
