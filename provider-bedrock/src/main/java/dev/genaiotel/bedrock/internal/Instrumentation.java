@@ -1,0 +1,65 @@
+package dev.genaiotel.bedrock.internal;
+
+import dev.genaiotel.core.GenAiTelemetry;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+
+/**
+ * The state one {@code BedrockTelemetry} shares between its interceptors and wrapped clients. Immutable apart from
+ * the flag of the one-time warning; thread-safe.
+ */
+public final class Instrumentation {
+
+    private final GenAiTelemetry telemetry;
+    private final int maxParsedBodyBytes;
+    private final AtomicBoolean unwrappedStreamWarned = new AtomicBoolean();
+
+    /**
+     * The instrumentation.
+     *
+     * @param telemetry the engine
+     * @param maxParsedBodyBytes the largest InvokeModel body parsed when content is not captured
+     */
+    public Instrumentation(GenAiTelemetry telemetry, int maxParsedBodyBytes) {
+        this.telemetry = telemetry;
+        this.maxParsedBodyBytes = maxParsedBodyBytes;
+    }
+
+    /** A new execution interceptor. */
+    public ExecutionInterceptor newExecutionInterceptor() {
+        return new TracingInterceptor(this);
+    }
+
+    /** An instrumented view of {@code client}; an instrumented client is returned unchanged. */
+    public BedrockRuntimeAsyncClient wrap(BedrockRuntimeAsyncClient client) {
+        if (client instanceof TracedBedrockRuntimeAsyncClient) {
+            return client;
+        }
+        return new TracedBedrockRuntimeAsyncClient(this, client);
+    }
+
+    GenAiTelemetry telemetry() {
+        return telemetry;
+    }
+
+    boolean captureContent() {
+        return telemetry.capturesContent();
+    }
+
+    int maxParsedBodyBytes() {
+        return maxParsedBodyBytes;
+    }
+
+    /** Says once per instrumentation what to add when a stream runs through the interceptor alone. */
+    void warnUnwrappedStream(String operation) {
+        if (unwrappedStreamWarned.compareAndSet(false, true)) {
+            FailSoft.LOGGER.log(Level.WARNING, "Bedrock " + operation + " was called on an async client that is "
+                    + "instrumented by the execution interceptor only: its span records the stream's lifecycle "
+                    + "but no content and no time to first chunk. Wrap the client as well: "
+                    + "BedrockRuntimeAsyncClient client = bedrockTelemetry.wrap(asyncClient). "
+                    + "This warning is not repeated.");
+        }
+    }
+}

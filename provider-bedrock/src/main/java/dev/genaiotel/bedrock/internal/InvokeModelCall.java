@@ -1,0 +1,194 @@
+package dev.genaiotel.bedrock.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.genaiotel.bedrock.internal.invoke.ModelFamilies;
+import dev.genaiotel.bedrock.internal.invoke.ModelFamily;
+import dev.genaiotel.core.Embeddings;
+import dev.genaiotel.core.EmbeddingsRequest;
+import dev.genaiotel.core.EmbeddingsResponse;
+import dev.genaiotel.core.Inference;
+import dev.genaiotel.core.InferenceRequest;
+import dev.genaiotel.core.InferenceResponse;
+import dev.genaiotel.core.TokenUsage;
+import dev.genaiotel.semconv.GenAiAttributes;
+import dev.genaiotel.semconv.ProviderName;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.context.Scope;
+import java.io.IOException;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.SdkHttpResponse;
+
+/**
+ * One InvokeModel or InvokeModelWithResponseStream call: the body is read by the {@link ModelFamily} of the model
+ * id. An embeddings family gets an {@code embeddings} span, every other family an inference span. Bodies are parsed
+ * with jackson-databind when content is captured, or when they are at most {@code maxParsedBodyBytes} long (for the
+ * parameters, finish reasons and usage); a body that is not JSON, or of a family nobody knows, leaves a correct span
+ * without what the body would have told. Token counts missing from the body come from Bedrock's
+ * {@code X-Amzn-Bedrock-Input-Token-Count} and {@code X-Amzn-Bedrock-Output-Token-Count} response headers.
+ */
+final class InvokeModelCall {
+
+    static final String INPUT_TOKENS_HEADER = "X-Amzn-Bedrock-Input-Token-Count";
+    static final String OUTPUT_TOKENS_HEADER = "X-Amzn-Bedrock-Output-Token-Count";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    final ModelFamily family;
+    final Inference inference;
+    final Embeddings embeddings;
+    private final boolean capture;
+    private final int maxParsedBodyBytes;
+
+    private InvokeModelCall(ModelFamily family, Inference inference, Embeddings embeddings, boolean capture,
+            int maxParsedBodyBytes) {
+        this.family = family;
+        this.inference = inference;
+        this.embeddings = embeddings;
+        this.capture = capture;
+        this.maxParsedBodyBytes = maxParsedBodyBytes;
+    }
+
+    /** Starts the telemetry of a call in the current context. */
+    static InvokeModelCall start(Instrumentation instrumentation, String modelId, SdkBytes body, String guardrailId,
+            boolean stream, Endpoint endpoint) {
+        ModelFamily family = ModelFamilies.forModelId(modelId);
+        boolean capture = instrumentation.captureContent();
+        int maxBytes = instrumentation.maxParsedBodyBytes();
+        JsonNode json = parse(body, capture, maxBytes);
+        if (family.embeddings() && !stream) {
+            EmbeddingsRequest read = json == null ? EmbeddingsRequest.of(ProviderName.AWS_BEDROCK, modelId)
+                    : family.readEmbeddingsRequest(json, ProviderName.AWS_BEDROCK, modelId);
+            EmbeddingsRequest request = new EmbeddingsRequest(ProviderName.AWS_BEDROCK, modelId,
+                    read.dimensionCount(), read.encodingFormats(), endpoint.address(), endpoint.port(),
+                    withGuardrail(read.attributes(), guardrailId));
+            return new InvokeModelCall(family, null, instrumentation.telemetry().startEmbeddings(request), capture,
+                    maxBytes);
+        }
+        InferenceRequest.Builder builder = InferenceRequest.builder(family.operationName(), ProviderName.AWS_BEDROCK)
+                .model(modelId)
+                .stream(stream)
+                .server(endpoint.address(), endpoint.port());
+        if (json != null) {
+            try {
+                family.readRequest(json, builder, capture);
+            } catch (RuntimeException e) {
+                FailSoft.log("invoke model request body", e);
+            }
+        }
+        InferenceRequest request = builder.model(modelId).stream(stream).server(endpoint.address(), endpoint.port())
+                .build();
+        if (guardrailId != null && !guardrailId.isEmpty()) {
+            request = request.toBuilder().attributes(withGuardrail(request.attributes(), guardrailId)).build();
+        }
+        return new InvokeModelCall(family, instrumentation.telemetry().startInference(request), null, capture,
+                maxBytes);
+    }
+
+    private static Attributes withGuardrail(Attributes attributes, String guardrailId) {
+        if (guardrailId == null || guardrailId.isEmpty()) {
+            return attributes;
+        }
+        return attributes.toBuilder().put(GenAiAttributes.AWS_BEDROCK_GUARDRAIL_ID, guardrailId).build();
+    }
+
+    /** Makes the call's span current while the client sends the request. */
+    Scope makeCurrent() {
+        return inference != null ? inference.makeCurrent() : embeddings.makeCurrent();
+    }
+
+    /** The call returned {@code body}; {@code httpResponse} may carry the token-count headers. */
+    void succeeded(SdkBytes body, SdkHttpResponse httpResponse) {
+        Long inputTokens = header(httpResponse, INPUT_TOKENS_HEADER);
+        Long outputTokens = header(httpResponse, OUTPUT_TOKENS_HEADER);
+        JsonNode json = parse(body, capture, maxParsedBodyBytes);
+        if (embeddings != null) {
+            EmbeddingsResponse response = json == null ? EmbeddingsResponse.of(null, null)
+                    : family.readEmbeddingsResponse(json);
+            if (response.inputTokens() == null && inputTokens != null) {
+                response = new EmbeddingsResponse(response.responseModel(), inputTokens, response.attributes());
+            }
+            embeddings.end(response);
+            return;
+        }
+        InferenceResponse response = json == null ? InferenceResponse.empty() : family.readResponse(json, capture);
+        if (response == null) {
+            response = InferenceResponse.empty();
+        }
+        inference.end(withHeaderUsage(response, inputTokens, outputTokens));
+    }
+
+    /** The response with the usage the headers report where the body reported none. */
+    static InferenceResponse withHeaderUsage(InferenceResponse response, Long inputTokens, Long outputTokens) {
+        if (inputTokens == null && outputTokens == null) {
+            return response;
+        }
+        TokenUsage headers = new TokenUsage(inputTokens, outputTokens, null, null, null);
+        TokenUsage usage = response.usage() == null ? headers : response.usage().orElse(headers);
+        return InferenceResponse.builder()
+                .responseId(response.responseId())
+                .responseModel(response.responseModel())
+                .finishReasons(response.finishReasons())
+                .outputMessages(response.outputMessages())
+                .usage(usage)
+                .attributes(response.attributes())
+                .build();
+    }
+
+    /** The call failed. */
+    void failed(Throwable error) {
+        Throwable cause = Errors.unwrap(error);
+        String type = Errors.type(cause);
+        if (embeddings != null) {
+            embeddings.fail(cause, type);
+        } else {
+            inference.fail(cause, type);
+        }
+    }
+
+    /** The mapping of the response failed: the span ends without what the response would have told. */
+    void endWithoutResponse() {
+        if (embeddings != null) {
+            embeddings.end(EmbeddingsResponse.of(null, null));
+        } else {
+            inference.end();
+        }
+    }
+
+    private static Long header(SdkHttpResponse response, String name) {
+        if (response == null) {
+            return null;
+        }
+        String value = response.firstMatchingHeader(name).orElse(null);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The JSON of a body, or null when it is absent, not JSON, or too large to parse without content capture. */
+    static JsonNode parse(SdkBytes body, boolean capture, int maxBytes) {
+        if (body == null) {
+            return null;
+        }
+        byte[] bytes = body.asByteArrayUnsafe();
+        if (bytes.length == 0 || (!capture && bytes.length > maxBytes)) {
+            return null;
+        }
+        return parse(bytes);
+    }
+
+    /** The JSON of some bytes, or null when they are not JSON. */
+    static JsonNode parse(byte[] bytes) {
+        try {
+            JsonNode node = MAPPER.readTree(bytes);
+            return node == null || node.isMissingNode() ? null : node;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package dev.genaiotel.bedrock.internal;
+
+import dev.genaiotel.core.Inference;
+import java.net.URI;
+import java.util.Objects;
+import software.amazon.awssdk.awscore.AwsExecutionAttribute;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithResponseStreamRequest;
+
+/**
+ * The execution interceptor for sync and async Bedrock Runtime clients. Converse and InvokeModel get their full
+ * span; a streaming call gets a span that ends with the stream (its events are read only by the {@code wrap}ped
+ * async client), and one warning says so. Calls made by a wrapped client are left to the wrapper.
+ * Every hook is fail-soft and returns what the SDK gave it when anything goes wrong.
+ */
+final class TracingInterceptor implements ExecutionInterceptor {
+
+    private static final ExecutionAttribute<Call> CALL = new ExecutionAttribute<>("dev.genaiotel.bedrock.call");
+
+    private final Instrumentation instrumentation;
+    private volatile ResolvedEndpoint lastEndpoint;
+
+    TracingInterceptor(Instrumentation instrumentation) {
+        this.instrumentation = instrumentation;
+    }
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        if (!instrumentation.telemetry().isRecording() || WrappedCall.active()) {
+            return;
+        }
+        try {
+            Call call = start(context.request(), attributes);
+            if (call != null) {
+                attributes.putAttribute(CALL, call);
+            }
+        } catch (RuntimeException e) {
+            FailSoft.log("interceptor start", e);
+        }
+    }
+
+    private Call start(SdkRequest request, ExecutionAttributes attributes) {
+        if (request instanceof ConverseRequest converse) {
+            Endpoint endpoint = endpoint(attributes);
+            boolean capture = instrumentation.captureContent();
+            Inference inference = instrumentation.telemetry()
+                    .startInference(ConverseMapping.request(converse, endpoint, capture));
+            return new ConverseCall(inference, capture);
+        }
+        if (request instanceof ConverseStreamRequest converseStream) {
+            instrumentation.warnUnwrappedStream("ConverseStream");
+            Endpoint endpoint = endpoint(attributes);
+            Inference inference = instrumentation.telemetry().startInference(
+                    ConverseMapping.request(converseStream, endpoint, instrumentation.captureContent()));
+            return new StreamCall(inference);
+        }
+        if (request instanceof InvokeModelRequest || request instanceof InvokeModelWithResponseStreamRequest) {
+            return InvokeModelCalls.startIntercepted(instrumentation, request, endpoint(attributes));
+        }
+        return null;
+    }
+
+    /**
+     * The client's endpoint, worked out once per client configuration: an interceptor normally serves one client,
+     * whose URI and region are the same objects on every call.
+     */
+    @SuppressWarnings("deprecation") // the only public view of the endpoint a client was given
+    private Endpoint endpoint(ExecutionAttributes attributes) {
+        Boolean overridden = attributes.getAttribute(SdkExecutionAttribute.ENDPOINT_OVERRIDDEN);
+        URI override = Boolean.TRUE.equals(overridden)
+                ? attributes.getAttribute(SdkExecutionAttribute.CLIENT_ENDPOINT) : null;
+        Region region = attributes.getAttribute(AwsExecutionAttribute.AWS_REGION);
+        ResolvedEndpoint last = lastEndpoint;
+        if (last != null && Objects.equals(last.override(), override) && Objects.equals(last.region(), region)) {
+            return last.endpoint();
+        }
+        Endpoint endpoint = Endpoint.of(override, region);
+        lastEndpoint = new ResolvedEndpoint(override, region, endpoint);
+        return endpoint;
+    }
+
+    private record ResolvedEndpoint(URI override, Region region, Endpoint endpoint) {}
+
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        Call call = attributes.getAttribute(CALL);
+        if (call == null) {
+            return;
+        }
+        try {
+            call.succeeded(context.response(), context.httpResponse());
+        } catch (RuntimeException e) {
+            FailSoft.log("interceptor end", e);
+            call.failedSoftly();
+        }
+    }
+
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        Call call = attributes.getAttribute(CALL);
+        if (call == null) {
+            return;
+        }
+        try {
+            call.failed(context.exception());
+        } catch (RuntimeException e) {
+            FailSoft.log("interceptor failure", e);
+        }
+    }
+
+    /** One intercepted call. */
+    abstract static class Call {
+
+        /** The call returned {@code response}. */
+        abstract void succeeded(SdkResponse response, SdkHttpResponse httpResponse);
+
+        /** The call failed. */
+        abstract void failed(Throwable error);
+
+        /** The mapping of a successful call failed: end the span anyway. */
+        abstract void failedSoftly();
+    }
+
+    private static final class ConverseCall extends Call {
+        private final Inference inference;
+        private final boolean capture;
+
+        ConverseCall(Inference inference, boolean capture) {
+            this.inference = inference;
+            this.capture = capture;
+        }
+
+        @Override
+        void succeeded(SdkResponse response, SdkHttpResponse httpResponse) {
+            if (response instanceof ConverseResponse converse) {
+                inference.end(ConverseMapping.response(converse, capture));
+            } else {
+                inference.end();
+            }
+        }
+
+        @Override
+        void failed(Throwable error) {
+            Throwable cause = Errors.unwrap(error);
+            inference.fail(cause, Errors.type(cause));
+        }
+
+        @Override
+        void failedSoftly() {
+            inference.end();
+        }
+    }
+
+    /**
+     * A streaming call on a client that is not wrapped. The SDK calls {@code afterExecution} once the stream has
+     * been decoded and delivered to the end, or after the application cancelled it, and {@code onExecutionFailure}
+     * for a failure, an error event inside the stream included: those end the span. No content, no time to first
+     * chunk.
+     */
+    static final class StreamCall extends Call {
+        private final Inference inference;
+
+        StreamCall(Inference inference) {
+            this.inference = inference;
+        }
+
+        @Override
+        void succeeded(SdkResponse response, SdkHttpResponse httpResponse) {
+            inference.end();
+        }
+
+        @Override
+        void failed(Throwable error) {
+            Throwable cause = Errors.unwrap(error);
+            inference.fail(cause, Errors.type(cause));
+        }
+
+        @Override
+        void failedSoftly() {
+            inference.end();
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package dev.genaiotel.bedrock.internal.agent;
+
+import dev.genaiotel.core.AgentInvocation;
+import dev.genaiotel.core.AgentRequest;
+import dev.genaiotel.core.CompatibilityFormat;
+import dev.genaiotel.core.GenAiTelemetry;
+import dev.genaiotel.core.InferenceResponse;
+import dev.genaiotel.core.TokenUsage;
+import dev.genaiotel.semconv.FinishReason;
+import dev.genaiotel.semconv.ProviderName;
+import dev.genaiotel.semconv.Role;
+import dev.genaiotel.semconv.message.InputMessage;
+import dev.genaiotel.semconv.message.MessagePart;
+import dev.genaiotel.semconv.message.OutputMessage;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.context.Scope;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.bedrockagentruntime.model.InvokeAgentRequest;
+import software.amazon.awssdk.services.bedrockagentruntime.model.Metadata;
+import software.amazon.awssdk.services.bedrockagentruntime.model.OrchestrationModelInvocationOutput;
+import software.amazon.awssdk.services.bedrockagentruntime.model.OrchestrationTrace;
+import software.amazon.awssdk.services.bedrockagentruntime.model.PayloadPart;
+import software.amazon.awssdk.services.bedrockagentruntime.model.PostProcessingModelInvocationOutput;
+import software.amazon.awssdk.services.bedrockagentruntime.model.PostProcessingTrace;
+import software.amazon.awssdk.services.bedrockagentruntime.model.PreProcessingModelInvocationOutput;
+import software.amazon.awssdk.services.bedrockagentruntime.model.PreProcessingTrace;
+import software.amazon.awssdk.services.bedrockagentruntime.model.ResponseStream;
+import software.amazon.awssdk.services.bedrockagentruntime.model.ReturnControlPayload;
+import software.amazon.awssdk.services.bedrockagentruntime.model.RoutingClassifierModelInvocationOutput;
+import software.amazon.awssdk.services.bedrockagentruntime.model.RoutingClassifierTrace;
+import software.amazon.awssdk.services.bedrockagentruntime.model.Trace;
+import software.amazon.awssdk.services.bedrockagentruntime.model.TracePart;
+import software.amazon.awssdk.services.bedrockagentruntime.model.Usage;
+
+/**
+ * The telemetry of one {@code InvokeAgent} call: its {@code invoke_agent} CLIENT span, the completion streamed in
+ * chunk events (only when content is captured, within the core's streamed-content bound) and the token usage the
+ * agent reports in its trace events (only those the caller asked for with {@code enableTrace}). Every method is
+ * fail-soft; the span ends at most once, on whichever of completion, failure, cancellation or abandonment comes
+ * first.
+ */
+final class AgentCall {
+
+    private final AgentInvocation invocation;
+    private final CompletionText completion;
+    private TokenUsage usage;
+    private boolean returnedControl;
+    private volatile boolean subscribed;
+
+    private AgentCall(AgentInvocation invocation, CompletionText completion) {
+        this.invocation = invocation;
+        this.completion = completion;
+    }
+
+    /** Starts the span of {@code request} in the current context; null when that fails. */
+    static AgentCall start(GenAiTelemetry telemetry, InvokeAgentRequest request, AgentEndpoint endpoint) {
+        try {
+            boolean content = telemetry.settings().captureContent();
+            List<InputMessage> input = content && request.inputText() != null
+                    ? List.of(InputMessage.text(Role.USER, request.inputText()))
+                    : List.of();
+            Attributes attributes = request.agentAliasId() == null ? Attributes.empty()
+                    : Attributes.of(CompatibilityFormat.BEDROCK_AGENT_ALIAS_ID, request.agentAliasId());
+            AgentRequest agent = new AgentRequest(true, ProviderName.AWS_BEDROCK, null, request.agentId(), null, null,
+                    null, request.sessionId(), null, endpoint.address(), endpoint.port(), null, input, null, attributes,
+                    null);
+            AgentInvocation invocation = telemetry.startAgentInvocation(agent);
+            CompletionText completion = content ? new CompletionText(telemetry.settings().maxContentChars()) : null;
+            return new AgentCall(invocation, completion);
+        } catch (RuntimeException e) {
+            AgentFailSoft.log("invoke agent start", e);
+            return null;
+        }
+    }
+
+    /** Makes the span current while the client sends the request. */
+    Scope makeCurrent() {
+        return invocation.makeCurrent();
+    }
+
+    /** Ends the span with the future's outcome, in case the handler is not told (a failure before the stream). */
+    void watch(CompletableFuture<?> future) {
+        try {
+            future.whenComplete((ignored, error) -> {
+                if (error == null) {
+                    completed();
+                } else if (AgentErrors.isCancellation(error)) {
+                    cancelled();
+                } else {
+                    failed(error);
+                }
+            });
+        } catch (RuntimeException e) {
+            AgentFailSoft.log("invoke agent future", e);
+        }
+    }
+
+    /** The application subscribed to the event stream. */
+    void subscribed() {
+        subscribed = true;
+    }
+
+    /** One event of the stream, before the application sees it. */
+    void onEvent(ResponseStream event) {
+        if (invocation.isEnded()) {
+            return;
+        }
+        try {
+            if (event instanceof PayloadPart chunk) {
+                onChunk(chunk);
+            } else if (event instanceof TracePart trace) {
+                onTrace(trace.trace());
+            } else if (event instanceof ReturnControlPayload) {
+                synchronized (this) {
+                    returnedControl = true;
+                }
+            }
+        } catch (RuntimeException e) {
+            AgentFailSoft.log("invoke agent event", e);
+        }
+    }
+
+    /** The stream ended normally. */
+    void completed() {
+        end(false);
+    }
+
+    /** The application cancelled the stream or the call: what arrived so far is recorded. */
+    void cancelled() {
+        end(true);
+    }
+
+    /** The request or the stream failed. */
+    void failed(Throwable error) {
+        if (invocation.isEnded()) {
+            return;
+        }
+        try {
+            Throwable cause = AgentErrors.unwrap(error);
+            invocation.fail(cause, AgentErrors.type(cause));
+        } catch (RuntimeException e) {
+            AgentFailSoft.log("invoke agent failure", e);
+        }
+    }
+
+    /** The application dropped the event stream; ends the span unless it subscribed. */
+    void abandonedUnlessSubscribed() {
+        if (subscribed || invocation.isEnded()) {
+            return;
+        }
+        try {
+            invocation.fail(null, AgentErrors.STREAM_ABANDONED);
+        } catch (RuntimeException e) {
+            AgentFailSoft.log("invoke agent abandoned", e);
+        }
+    }
+
+    private void end(boolean interrupted) {
+        if (invocation.isEnded()) {
+            return;
+        }
+        InferenceResponse response;
+        try {
+            response = response(interrupted);
+        } catch (RuntimeException e) {
+            AgentFailSoft.log("invoke agent response", e);
+            response = null;
+        }
+        try {
+            invocation.end(response);
+        } catch (RuntimeException e) {
+            AgentFailSoft.log("invoke agent end", e);
+        }
+    }
+
+    private synchronized InferenceResponse response(boolean interrupted) {
+        InferenceResponse.Builder response = InferenceResponse.builder().usage(usage);
+        if (completion != null) {
+            String text = completion.text();
+            if (!text.isEmpty()) {
+                String finishReason = interrupted ? FinishReason.ERROR
+                        : returnedControl ? FinishReason.TOOL_CALL : FinishReason.STOP;
+                response.outputMessages(List.of(new OutputMessage(Role.ASSISTANT,
+                        List.<MessagePart>of(new MessagePart.Text(text)), finishReason)));
+            }
+        }
+        return response.build();
+    }
+
+    private void onChunk(PayloadPart chunk) {
+        if (completion == null) {
+            return;
+        }
+        SdkBytes bytes = chunk.bytes();
+        if (bytes != null) {
+            synchronized (this) {
+                completion.append(bytes.asByteArrayUnsafe());
+            }
+        }
+    }
+
+    private void onTrace(Trace trace) {
+        if (trace == null) {
+            return;
+        }
+        Metadata metadata = null;
+        OrchestrationTrace orchestration = trace.orchestrationTrace();
+        PreProcessingTrace preProcessing = trace.preProcessingTrace();
+        PostProcessingTrace postProcessing = trace.postProcessingTrace();
+        RoutingClassifierTrace routing = trace.routingClassifierTrace();
+        if (orchestration != null) {
+            OrchestrationModelInvocationOutput output = orchestration.modelInvocationOutput();
+            metadata = output == null ? null : output.metadata();
+        } else if (preProcessing != null) {
+            PreProcessingModelInvocationOutput output = preProcessing.modelInvocationOutput();
+            metadata = output == null ? null : output.metadata();
+        } else if (postProcessing != null) {
+            PostProcessingModelInvocationOutput output = postProcessing.modelInvocationOutput();
+            metadata = output == null ? null : output.metadata();
+        } else if (routing != null) {
+            RoutingClassifierModelInvocationOutput output = routing.modelInvocationOutput();
+            metadata = output == null ? null : output.metadata();
+        }
+        Usage reported = metadata == null ? null : metadata.usage();
+        if (reported == null || (reported.inputTokens() == null && reported.outputTokens() == null)) {
+            return;
+        }
+        TokenUsage counted = new TokenUsage(toLong(reported.inputTokens()), toLong(reported.outputTokens()), null,
+                null, null);
+        synchronized (this) {
+            usage = usage == null ? counted : usage.plus(counted);
+        }
+    }
+
+    private static Long toLong(Integer value) {
+        return value == null ? null : value.longValue();
+    }
+}
