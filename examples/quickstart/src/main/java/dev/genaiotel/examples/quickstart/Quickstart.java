@@ -33,15 +33,15 @@ import dev.genaiotel.openai.OpenAITelemetry;
 import dev.genaiotel.openai.OpenAITelemetryBuilder;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.genaiotel.autoconfigure.ExportPreset;
+import dev.genaiotel.autoconfigure.GenAiOpenTelemetry;
+import dev.genaiotel.autoconfigure.GenAiOpenTelemetryBuilder;
+import dev.genaiotel.bedrock.BedrockTelemetry;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.logs.export.SimpleLogRecordProcessor;
-import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.testing.exporter.InMemoryLogRecordExporter;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -51,6 +51,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.document.Document;
+import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClientBuilder;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
+import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
+import software.amazon.awssdk.services.bedrockruntime.model.Message;
+import software.amazon.awssdk.services.bedrockruntime.model.Tool;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolInputSchema;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolResultBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolResultContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolSpecification;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
 
 /**
  * The quickstart: an agent turn with a tool-call round trip and a streamed answer, recorded through the genai-otel
@@ -65,6 +87,7 @@ public final class Quickstart {
 
     private static final String MODEL = "gpt-4o-mini";
     private static final String CALL_ID = "call_VSPygqKTWdrhaFErNvMV18Yl";
+    private static final String CAPTURE_PROPERTY = "otel.instrumentation.genai.capture-message-content";
 
     private Quickstart() {}
 
@@ -73,25 +96,39 @@ public final class Quickstart {
         InMemorySpanExporter spans = InMemorySpanExporter.create();
         InMemoryMetricReader metrics = InMemoryMetricReader.create();
         InMemoryLogRecordExporter events = InMemoryLogRecordExporter.create();
-        try (OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
-                .setTracerProvider(SdkTracerProvider.builder()
-                        .addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
-                .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metrics).build())
-                .setLoggerProvider(SdkLoggerProvider.builder()
-                        .addLogRecordProcessor(SimpleLogRecordProcessor.create(events)).build())
-                .build()) {
-            GenAiTelemetry telemetry = GenAiTelemetry.builder(sdk)
-                    .setContentCapture(ContentCapture.SPAN_AND_EVENT)
-                    .build();
+        String otlpEndpoint = System.getenv("OTEL_EXPORTER_OTLP_ENDPOINT");
+        boolean otlp = otlpEndpoint != null && !otlpEndpoint.isBlank();
+        GenAiOpenTelemetryBuilder setup = GenAiOpenTelemetry.builder()
+                .setServiceName("genai-otel-quickstart")
+                // A default, so OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=false still switches it off.
+                .setDefaultProperty(CAPTURE_PROPERTY, ContentCapture.SPAN_AND_EVENT.name())
+                .addSpanProcessor(SimpleSpanProcessor.create(spans))
+                .addMetricReader(metrics)
+                .addLogRecordProcessor(SimpleLogRecordProcessor.create(events));
+        if (otlp) {
+            setup.setExportPreset(ExportPreset.otlp());
+        } else {
+            for (String signal : List.of("traces", "metrics", "logs")) {
+                setup.setDefaultProperty("otel." + signal + ".exporter", "none");
+            }
+        }
+        try (GenAiOpenTelemetry otel = setup.build()) {
+            GenAiTelemetry telemetry = otel.genAiTelemetry();
 
             PrintStream out = System.out;
             out.println("genai-otel quickstart, running as module " + Quickstart.class.getModule().getName());
-            out.println("Content capture: " + telemetry.settings().contentCapture()
-                    + " (on for the demo; the default is NO_CONTENT)");
+            ContentCapture capture = telemetry.settings().contentCapture();
+            out.println("Content capture: " + capture + (capture == ContentCapture.SPAN_AND_EVENT
+                    ? " (on for the demo; the library's default is NO_CONTENT)"
+                    : " (from OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT)"));
+            if (otlp) {
+                out.println("Also exporting over OTLP to " + otlpEndpoint);
+            }
             out.println();
 
             runAgentTurn(telemetry);
             runOpenAi(telemetry, out);
+            runBedrock(telemetry, out);
             runOllama(telemetry, out);
 
             Report report = new Report(out);
@@ -149,6 +186,93 @@ public final class Quickstart {
                 }
             } finally {
                 openAi.close();
+            }
+            out.println();
+        }
+    }
+
+    /**
+     * A tool-call round trip through the Bedrock Runtime sync client (Converse: the model asks for a tool, the demo
+     * runs it and sends the result back) and a streamed answer through the async client (ConverseStream). Against the
+     * local stand-in, or against Bedrock when {@code AWS_ACCESS_KEY_ID} or {@code AWS_PROFILE} is set (region from
+     * {@code AWS_REGION}, model from {@code BEDROCK_MODEL_ID}).
+     */
+    private static void runBedrock(GenAiTelemetry telemetry, PrintStream out) throws IOException {
+        boolean real = System.getenv("AWS_ACCESS_KEY_ID") != null || System.getenv("AWS_PROFILE") != null;
+        try (BedrockStandIn standIn = real ? null : BedrockStandIn.start()) {
+            BedrockTelemetry bedrockTelemetry = BedrockTelemetry.builder(telemetry).build();
+            ClientOverrideConfiguration instrumented = ClientOverrideConfiguration.builder()
+                    .addExecutionInterceptor(bedrockTelemetry.newExecutionInterceptor())
+                    .build();
+            BedrockRuntimeClientBuilder sync = BedrockRuntimeClient.builder().overrideConfiguration(instrumented);
+            BedrockRuntimeAsyncClientBuilder async =
+                    BedrockRuntimeAsyncClient.builder().overrideConfiguration(instrumented);
+            String model;
+            if (real) {
+                Region region = Region.of(System.getenv().getOrDefault("AWS_REGION", "us-east-1"));
+                sync.region(region);
+                async.region(region);
+                model = System.getenv().getOrDefault("BEDROCK_MODEL_ID", BedrockStandIn.MODEL);
+            } else {
+                StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("AKIDQUICKSTARTEXAMPLE", "quickstart-secret-not-a-real-key"));
+                sync.region(Region.US_EAST_1).credentialsProvider(credentials).endpointOverride(standIn.endpoint());
+                // The stand-in speaks HTTP/1.1; the async client's default is HTTP/2 with prior knowledge.
+                async.region(Region.US_EAST_1).credentialsProvider(credentials).endpointOverride(standIn.endpoint())
+                        .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1));
+                model = BedrockStandIn.MODEL;
+            }
+            out.println("Bedrock at " + (real ? "AWS" : standIn.endpoint() + " (embedded stand-in)"));
+            try (BedrockRuntimeClient bedrock = sync.build();
+                    BedrockRuntimeAsyncClient bedrockAsync = bedrockTelemetry.wrap(async.build())) {
+                Tool weatherTool = Tool.fromToolSpec(ToolSpecification.builder()
+                        .name("get_weather")
+                        .description("Current weather for a city")
+                        .inputSchema(ToolInputSchema.fromJson(Document.mapBuilder()
+                                .putString("type", "object")
+                                .putDocument("properties", Document.mapBuilder()
+                                        .putDocument("city", Document.mapBuilder().putString("type", "string").build())
+                                        .build())
+                                .build()))
+                        .build());
+                Message question = Message.builder().role(ConversationRole.USER)
+                        .content(ContentBlock.fromText("What is the weather in Paris?"))
+                        .build();
+                ConverseResponse first = bedrock.converse(request -> request.modelId(model)
+                        .messages(question)
+                        .toolConfig(tools -> tools.tools(weatherTool))
+                        .inferenceConfig(config -> config.maxTokens(256).temperature(0.2f)));
+                Message toolRequest = first.output().message();
+                ToolUseBlock toolUse = toolRequest.content().stream().map(ContentBlock::toolUse)
+                        .filter(block -> block != null)
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException("the model did not ask for the weather tool"));
+                Message toolResult = Message.builder().role(ConversationRole.USER)
+                        .content(ContentBlock.fromToolResult(ToolResultBlock.builder()
+                                .toolUseId(toolUse.toolUseId())
+                                .content(ToolResultContentBlock.fromJson(Document.mapBuilder()
+                                        .putString("forecast", "rain")
+                                        .putNumber("high_celsius", 14)
+                                        .build()))
+                                .build()))
+                        .build();
+                ConverseResponse second = bedrock.converse(request -> request.modelId(model)
+                        .messages(question, toolRequest, toolResult)
+                        .toolConfig(tools -> tools.tools(weatherTool))
+                        .inferenceConfig(config -> config.maxTokens(256).temperature(0.2f)));
+                out.println("  converse: " + second.output().message().content().get(0).text());
+
+                StringBuilder streamed = new StringBuilder();
+                bedrockAsync.converseStream(request -> request.modelId(model)
+                                .messages(Message.builder().role(ConversationRole.USER)
+                                        .content(ContentBlock.fromText("Say hello from Paris.")).build()),
+                        ConverseStreamResponseHandler.builder()
+                                .subscriber(ConverseStreamResponseHandler.Visitor.builder()
+                                        .onContentBlockDelta(delta -> streamed.append(delta.delta().text()))
+                                        .build())
+                                .build())
+                        .join();
+                out.println("  stream:   " + streamed);
             }
             out.println();
         }
