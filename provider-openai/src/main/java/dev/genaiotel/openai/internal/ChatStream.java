@@ -19,6 +19,7 @@ final class ChatStream extends InferenceStream<ChatCompletionChunk> {
     private TokenUsage usage;
     private String serviceTier;
     private String systemFingerprint;
+    private boolean identified;
 
     ChatStream(Inference inference, boolean hideUsageChunk) {
         super(inference);
@@ -38,7 +39,11 @@ final class ChatStream extends InferenceStream<ChatCompletionChunk> {
                 return true;
             }
             StreamAccumulator accumulator = inference.onChunk();
-            accumulator.responseId(chunk.id()).responseModel(chunk.model());
+            if (!identified) {
+                // Every chunk repeats id and model; openai-java parses each accessor's field anew.
+                accumulator.responseId(chunk.id()).responseModel(chunk.model());
+                identified = true;
+            }
             for (ChatCompletionChunk.Choice choice : choices) {
                 int index = (int) choice.index();
                 ChatCompletionChunk.Choice.Delta delta = choice.delta();
