@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.genaiotel.core.ContentCapture;
 import dev.genaiotel.core.GenAiTelemetry;
 import dev.genaiotel.core.GenAiTelemetryBuilder;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.Protocol;
@@ -121,12 +123,7 @@ public abstract class BedrockFixture {
                 .region(Region.US_EAST_1)
                 .credentialsProvider(credentials())
                 .endpointOverride(endpoint())
-                .overrideConfiguration(c -> {
-                    c.retryStrategy(AwsRetryStrategy.doNotRetry());
-                    for (ExecutionInterceptor interceptor : interceptors) {
-                        c.addExecutionInterceptor(interceptor);
-                    }
-                })
+                .overrideConfiguration(c -> noRetries(c, interceptors))
                 .build();
         closeables.add(client);
         return client;
@@ -139,18 +136,21 @@ public abstract class BedrockFixture {
                 .credentialsProvider(credentials())
                 .endpointOverride(endpoint())
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1))
-                .overrideConfiguration(c -> {
-                    c.retryStrategy(AwsRetryStrategy.doNotRetry());
-                    for (ExecutionInterceptor interceptor : interceptors) {
-                        c.addExecutionInterceptor(interceptor);
-                    }
-                })
+                .overrideConfiguration(c -> noRetries(c, interceptors))
                 .build();
         closeables.add(client);
         return client;
     }
 
-    /** Static credentials with a session token. */
+    private static void noRetries(ClientOverrideConfiguration.Builder configuration,
+            ExecutionInterceptor... interceptors) {
+        configuration.retryStrategy(AwsRetryStrategy.doNotRetry());
+        for (ExecutionInterceptor interceptor : interceptors) {
+            configuration.addExecutionInterceptor(interceptor);
+        }
+    }
+
+    /** Static credentials: an access key and a secret key. */
     protected static StaticCredentialsProvider credentials() {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
     }
@@ -170,21 +170,32 @@ public abstract class BedrockFixture {
         server.stubFor(post(urlPathMatching("/model/.+/" + operation)).willReturn(response));
     }
 
-    /** Stubs an AWS error answer, as Bedrock sends it: the code in {@code x-amzn-ErrorType}. */
+    /** Stubs an AWS error answer to {@code POST /model/{id}/{operation}}. */
     protected void stubError(String operation, int status, String errorType, String message) {
-        server.stubFor(post(urlPathMatching("/model/.+/" + operation)).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json")
-                .withHeader("x-amzn-ErrorType", errorType + ":http://internal.amazon.com/coral/com.amazon.bedrock/")
-                .withHeader("x-amzn-RequestId", "5f0f4a8e-0000-4000-8000-000000000002")
-                .withBody("{\"message\":\"" + message + "\"}")));
+        server.stubFor(post(urlPathMatching("/model/.+/" + operation)).willReturn(errorAnswer(status, errorType,
+                message)));
     }
 
     /** Stubs {@code POST /model/{id}/{operation}} with an event-stream body. */
     protected void stubEventStream(String operation, byte[] body) {
-        server.stubFor(post(urlPathMatching("/model/.+/" + operation)).willReturn(aResponse().withStatus(200)
+        server.stubFor(post(urlPathMatching("/model/.+/" + operation)).willReturn(eventStreamAnswer(body)));
+    }
+
+    /** An AWS error answer, as Bedrock sends it: the code in {@code x-amzn-ErrorType}. */
+    protected static ResponseDefinitionBuilder errorAnswer(int status, String errorType, String message) {
+        return aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("x-amzn-ErrorType", errorType + ":http://internal.amazon.com/coral/com.amazon.bedrock/")
+                .withHeader("x-amzn-RequestId", "5f0f4a8e-0000-4000-8000-000000000002")
+                .withBody("{\"message\":\"" + message + "\"}");
+    }
+
+    /** A successful answer with an event-stream body. */
+    protected static ResponseDefinitionBuilder eventStreamAnswer(byte[] body) {
+        return aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/vnd.amazon.eventstream")
                 .withHeader("x-amzn-RequestId", "5f0f4a8e-0000-4000-8000-000000000003")
-                .withBody(body)));
+                .withBody(body);
     }
 
     /** The one finished span; fails when there is not exactly one. */

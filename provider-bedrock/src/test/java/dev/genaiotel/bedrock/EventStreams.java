@@ -46,12 +46,19 @@ public final class EventStreams {
     }
 
     /**
-     * Appends an InvokeModelWithResponseStream {@code chunk} event: the model's own JSON, base64-encoded in the
-     * {@code bytes} member, as Bedrock sends it.
+     * Appends a {@code chunk} event carrying {@code payload} in UTF-8: the model's own JSON for
+     * InvokeModelWithResponseStream, a piece of the answer for InvokeAgent.
      */
-    public EventStreams chunk(String modelJson) {
-        String bytes = Base64.getEncoder().encodeToString(modelJson.getBytes(StandardCharsets.UTF_8));
-        return event("chunk", "{\"bytes\":\"" + bytes + "\"}");
+    public EventStreams chunk(String payload) {
+        return chunk(payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Appends a {@code chunk} event carrying raw bytes, base64-encoded in its {@code bytes} member as Bedrock sends
+     * them (for a character split across two chunks).
+     */
+    public EventStreams chunk(byte[] payload) {
+        return event("chunk", "{\"bytes\":\"" + Base64.getEncoder().encodeToString(payload) + "\"}");
     }
 
     /** Appends a frame with the given headers and payload. */

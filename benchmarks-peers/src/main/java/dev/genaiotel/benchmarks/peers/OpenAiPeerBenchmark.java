@@ -44,7 +44,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>Content settings compared: ours {@code NO_CONTENT} against the peer with message capture off; ours
  * {@code SPAN_AND_EVENT} and {@code EVENT_ONLY} against the peer with message capture on (the peer records content
- * only as log events, and emits those events without content even with capture off). Added cost per call: {@code x Chat - rawChat}; per streamed chunk:
+ * only as log events, and emits those events without content even with capture off). Added cost per call:
+ * {@code x Chat - rawChat}; per streamed chunk:
  * {@code (x Stream - rawStream - (x Chat - rawChat)) / chunks}.
  */
 @State(Scope.Benchmark)
@@ -56,7 +57,8 @@ import org.openjdk.jmh.infra.Blackhole;
 public class OpenAiPeerBenchmark {
 
     private static final byte[] CHAT = ("{\"id\":\"chatcmpl-B9MHDbslfkBeAs8l4bebGdFOJ6PeG\",\"object\":"
-            + "\"chat.completion\",\"created\":1741570283,\"model\":\"gpt-4o-mini-2024-07-18\",\"choices\":[{\"index\":0,"
+            + "\"chat.completion\",\"created\":1741570283,\"model\":\"gpt-4o-mini-2024-07-18\","
+            + "\"choices\":[{\"index\":0,"
             + "\"message\":{\"role\":\"assistant\",\"content\":\"The sky is blue because of Rayleigh scattering.\","
             + "\"refusal\":null,\"annotations\":[]},\"logprobs\":null,\"finish_reason\":\"stop\"}],\"usage\":"
             + "{\"prompt_tokens\":26,\"completion_tokens\":12,\"total_tokens\":38,\"prompt_tokens_details\":"
@@ -213,6 +215,8 @@ public class OpenAiPeerBenchmark {
         }
     }
 
+    // client, sse and the canned HTTP client repeat OpenAiBenchmark's (benchmarks/): that module is a shaded JMH jar on
+    // our OpenTelemetry line, which this 1.65-pinned module cannot depend on. Keep the canned bodies alike.
     private static OpenAIClient client(byte[] body, String contentType) {
         return new OpenAIClientImpl(ClientOptions.builder()
                 .httpClient(new CannedHttpClient(body, contentType))

@@ -17,6 +17,8 @@ import java.util.Map;
  * ({@code getCurrentThreadAllocatedBytes}), which, unlike JMH's per-fork {@code -prof gc} figures, compares variants
  * compiled by one JIT in one JVM. Garbage collection runs on other threads and so is not in these times.
  */
+// A copy of benchmarks/PairedCpuRun: benchmarks is a shaded JMH jar on our OpenTelemetry line, this module must stay
+// on 1.65, and one JDK-only class does not warrant a shared module; keep both copies identical.
 final class PairedCpuRun {
 
     private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();

@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * every span, metric point and log record is produced and aggregated as in production, then handed to an exporter
  * that only counts it, so the numbers include the SDK's work but no I/O. The counts let a benchmark check in its
  * set-up that each instrumented variant really records (a variant that silently records nothing would look cheap).
+ * A copy rather than a dependency: {@code BenchmarkSdk} lives in a shaded JMH jar built on our OpenTelemetry line,
+ * and this module must compile and run against the 1.65 line; this one also counts log records.
  */
 final class PeerSdk {
 

@@ -6,12 +6,12 @@ import java.lang.ref.Cleaner;
  * Ends the telemetry of streams the application drops without subscribing: such a stream would otherwise leave its
  * span open forever.
  */
-final class Abandonment {
+public final class Abandonment {
 
     private Abandonment() {}
 
     /** Runs {@code action} once {@code owner} becomes phantom reachable; the action must not reference the owner. */
-    static Cleaner.Cleanable watch(Object owner, Runnable action) {
+    public static Cleaner.Cleanable watch(Object owner, Runnable action) {
         return Holder.CLEANER.register(owner, action);
     }
 

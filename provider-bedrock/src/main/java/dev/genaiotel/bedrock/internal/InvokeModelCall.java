@@ -18,6 +18,7 @@ import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
 
 /**
  * One InvokeModel or InvokeModelWithResponseStream call: the body is read by the {@link ModelFamily} of the model
@@ -27,7 +28,7 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * without what the body would have told. Token counts missing from the body come from Bedrock's
  * {@code X-Amzn-Bedrock-Input-Token-Count} and {@code X-Amzn-Bedrock-Output-Token-Count} response headers.
  */
-final class InvokeModelCall {
+final class InvokeModelCall extends UnaryCall<InvokeModelResponse> {
 
     static final String INPUT_TOKENS_HEADER = "X-Amzn-Bedrock-Input-Token-Count";
     static final String OUTPUT_TOKENS_HEADER = "X-Amzn-Bedrock-Output-Token-Count";
@@ -42,6 +43,7 @@ final class InvokeModelCall {
 
     private InvokeModelCall(ModelFamily family, Inference inference, Embeddings embeddings, boolean capture,
             int maxParsedBodyBytes) {
+        super("invoke model");
         this.family = family;
         this.inference = inference;
         this.embeddings = embeddings;
@@ -93,7 +95,8 @@ final class InvokeModelCall {
     }
 
     /** Makes the call's span current while the client sends the request. */
-    Scope makeCurrent() {
+    @Override
+    public Scope makeCurrent() {
         return inference != null ? inference.makeCurrent() : embeddings.makeCurrent();
     }
 
@@ -135,18 +138,22 @@ final class InvokeModelCall {
                 .build();
     }
 
-    /** The call failed. */
-    void failed(Throwable error) {
-        Throwable cause = Errors.unwrap(error);
-        String type = Errors.type(cause);
-        if (embeddings != null) {
-            embeddings.fail(cause, type);
-        } else {
-            inference.fail(cause, type);
+    @Override
+    public void failed(Throwable error) {
+        try {
+            Errors.fail(embeddings != null ? embeddings : inference, error);
+        } catch (RuntimeException e) {
+            FailSoft.log("invoke model failure", e);
         }
     }
 
+    @Override
+    void succeeded(InvokeModelResponse response) {
+        succeeded(response.body(), response.sdkHttpResponse());
+    }
+
     /** The mapping of the response failed: the span ends without what the response would have told. */
+    @Override
     void endWithoutResponse() {
         if (embeddings != null) {
             embeddings.end(EmbeddingsResponse.of(null, null));

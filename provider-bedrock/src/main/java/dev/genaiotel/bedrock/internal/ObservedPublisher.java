@@ -6,71 +6,91 @@ import software.amazon.awssdk.core.async.SdkPublisher;
 
 /**
  * The application's view of an event stream: every signal goes straight through, in the same thread and order, and
- * is shown to the {@link StreamTelemetry} on the way. Demand is passed on untouched, so the stream is never delayed,
- * buffered or cancelled by the instrumentation; exceptions of the application's subscriber propagate unchanged.
+ * is shown to the {@link StreamObserver} on the way. Demand is passed on untouched, so the stream is never delayed,
+ * buffered or cancelled by the instrumentation; exceptions of the application's subscriber propagate unchanged, and
+ * null subscribers and subscriptions reach the SDK and the application as they are.
+ *
+ * @param <E> the event type
  */
-final class ObservedPublisher<E> implements SdkPublisher<E> {
+public final class ObservedPublisher<E> implements SdkPublisher<E> {
 
     private final SdkPublisher<E> upstream;
-    private final StreamTelemetry<E> telemetry;
+    private final StreamObserver<E> observer;
 
-    private ObservedPublisher(SdkPublisher<E> upstream, StreamTelemetry<E> telemetry) {
+    private ObservedPublisher(SdkPublisher<E> upstream, StreamObserver<E> observer) {
         this.upstream = upstream;
-        this.telemetry = telemetry;
+        this.observer = observer;
     }
 
-    static <E> ObservedPublisher<E> create(SdkPublisher<E> upstream, StreamTelemetry<E> telemetry) {
-        ObservedPublisher<E> view = new ObservedPublisher<>(upstream, telemetry);
-        Abandonment.watch(view, telemetry::abandoned);
-        return view;
+    /**
+     * The view of {@code upstream} to hand to the application; the observer is told when the view is dropped
+     * without a subscriber.
+     *
+     * @param upstream the SDK's event publisher
+     * @param observer the telemetry of the stream
+     * @param <E> the event type
+     * @return the view, or {@code upstream} itself when it is null or cannot be observed (logged once)
+     */
+    public static <E> SdkPublisher<E> create(SdkPublisher<E> upstream, StreamObserver<E> observer) {
+        if (upstream == null) {
+            return null;
+        }
+        try {
+            ObservedPublisher<E> view = new ObservedPublisher<>(upstream, observer);
+            Abandonment.watch(view, observer::abandoned);
+            return view;
+        } catch (RuntimeException e) {
+            FailSoft.log("event stream", e);
+            return upstream;
+        }
     }
 
     @Override
     public void subscribe(Subscriber<? super E> subscriber) {
-        telemetry.subscribed = true;
-        upstream.subscribe(new ObservingSubscriber<>(subscriber, telemetry));
+        observer.subscribed();
+        upstream.subscribe(subscriber == null ? null : new ObservingSubscriber<>(subscriber, observer));
     }
 
     private static final class ObservingSubscriber<E> implements Subscriber<E> {
         private final Subscriber<? super E> downstream;
-        private final StreamTelemetry<E> telemetry;
+        private final StreamObserver<E> observer;
 
-        ObservingSubscriber(Subscriber<? super E> downstream, StreamTelemetry<E> telemetry) {
+        ObservingSubscriber(Subscriber<? super E> downstream, StreamObserver<E> observer) {
             this.downstream = downstream;
-            this.telemetry = telemetry;
+            this.observer = observer;
         }
 
         @Override
         public void onSubscribe(Subscription subscription) {
-            downstream.onSubscribe(new ObservingSubscription(subscription, telemetry));
+            downstream.onSubscribe(subscription == null ? null : new ObservingSubscription(subscription, observer));
         }
 
         @Override
         public void onNext(E event) {
-            telemetry.onEvent(event);
+            observer.onEvent(event);
             downstream.onNext(event);
         }
 
         @Override
         public void onError(Throwable error) {
-            telemetry.failed(error);
+            observer.failed(error);
             downstream.onError(error);
         }
 
         @Override
         public void onComplete() {
-            telemetry.completed();
+            observer.completed();
             downstream.onComplete();
         }
     }
 
     private static final class ObservingSubscription implements Subscription {
         private final Subscription upstream;
-        private final StreamTelemetry<?> telemetry;
+        private final StreamObserver<?> observer;
 
-        ObservingSubscription(Subscription upstream, StreamTelemetry<?> telemetry) {
+        ObservingSubscription(Subscription upstream, StreamObserver<?> observer) {
             this.upstream = upstream;
-            this.telemetry = telemetry;
+            this.observer = observer;
         }
 
         @Override
@@ -80,7 +100,7 @@ final class ObservedPublisher<E> implements SdkPublisher<E> {
 
         @Override
         public void cancel() {
-            telemetry.cancelled();
+            observer.cancelled();
             upstream.cancel();
         }
     }

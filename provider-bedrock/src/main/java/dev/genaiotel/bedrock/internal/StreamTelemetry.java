@@ -2,8 +2,8 @@ package dev.genaiotel.bedrock.internal;
 
 import dev.genaiotel.core.Inference;
 import dev.genaiotel.core.InferenceResponse;
-import java.util.concurrent.CancellationException;
-import software.amazon.awssdk.core.async.SdkPublisher;
+import io.opentelemetry.context.Scope;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The telemetry of one streamed call. The stream wrappers feed it every event and tell it how the stream ended;
@@ -12,17 +12,21 @@ import software.amazon.awssdk.core.async.SdkPublisher;
  *
  * @param <E> the event type
  */
-abstract class StreamTelemetry<E> {
+abstract class StreamTelemetry<E> implements CallTelemetry<Void>, StreamObserver<E> {
 
     final Inference inference;
     private final String where;
 
-    /** Set once the application subscribed to the stream: the SDK then keeps it alive, not the application. */
-    volatile boolean subscribed;
+    private volatile boolean subscribed;
 
     StreamTelemetry(Inference inference, String where) {
         this.inference = inference;
         this.where = where;
+    }
+
+    @Override
+    public final void subscribed() {
+        subscribed = true;
     }
 
     /** Reads one event into the inference (chunk timing, accumulator). Called one event after the other. */
@@ -34,7 +38,8 @@ abstract class StreamTelemetry<E> {
     }
 
     /** An event passed on its way to the application. */
-    final void onEvent(E event) {
+    @Override
+    public final void onEvent(E event) {
         if (inference.isEnded()) {
             return;
         }
@@ -46,7 +51,8 @@ abstract class StreamTelemetry<E> {
     }
 
     /** The stream ended normally. */
-    final void completed() {
+    @Override
+    public final void completed() {
         if (inference.isEnded()) {
             return;
         }
@@ -64,29 +70,36 @@ abstract class StreamTelemetry<E> {
     }
 
     /** The subscriber cancelled the stream: the span ends with what arrived so far. */
-    final void cancelled() {
+    @Override
+    public final void cancelled() {
         completed();
     }
 
+    @Override
+    public final Scope makeCurrent() {
+        return inference.makeCurrent();
+    }
+
     /** The request or the stream failed. */
-    final void failed(Throwable error) {
+    @Override
+    public final void failed(Throwable error) {
         if (inference.isEnded()) {
             return;
         }
         try {
-            Throwable cause = Errors.unwrap(error);
-            if (cause instanceof CancellationException) {
+            if (Errors.isCancellation(error)) {
                 completed();
                 return;
             }
-            inference.fail(cause, Errors.type(cause));
+            Errors.fail(inference, error);
         } catch (RuntimeException e) {
             FailSoft.log(where + " failure", e);
         }
     }
 
     /** The application dropped the stream without subscribing to it. */
-    final void abandoned() {
+    @Override
+    public final void abandoned() {
         if (subscribed || inference.isEnded()) {
             return;
         }
@@ -97,13 +110,9 @@ abstract class StreamTelemetry<E> {
         }
     }
 
-    /** The view of {@code publisher} to hand to the application. */
-    final SdkPublisher<E> observe(SdkPublisher<E> publisher) {
-        return ObservedPublisher.create(publisher, this);
-    }
-
     /** Watches the future of the call: it completes when the stream ended one way or another. */
-    final void observe(java.util.concurrent.CompletableFuture<?> future) {
+    @Override
+    public final void observe(CompletableFuture<? extends Void> future) {
         future.whenComplete((ignored, error) -> {
             if (error == null) {
                 completed();

@@ -1,7 +1,5 @@
 package dev.genaiotel.bedrock.internal;
 
-import dev.genaiotel.core.Inference;
-import io.opentelemetry.context.Scope;
 import java.util.concurrent.CompletableFuture;
 import org.reactivestreams.Publisher;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
@@ -38,7 +36,6 @@ import software.amazon.awssdk.services.bedrockruntime.paginators.ListAsyncInvoke
  * handlers are the delegate's own, untouched; the span is current only while the delegate is called, in the
  * caller's thread, and no scope outlives that call.
  */
-@SuppressWarnings("try") // the scopes are only held open while the delegate is called
 final class TracedBedrockRuntimeAsyncClient implements BedrockRuntimeAsyncClient {
 
     private final Instrumentation instrumentation;
@@ -48,17 +45,7 @@ final class TracedBedrockRuntimeAsyncClient implements BedrockRuntimeAsyncClient
     TracedBedrockRuntimeAsyncClient(Instrumentation instrumentation, BedrockRuntimeAsyncClient delegate) {
         this.instrumentation = instrumentation;
         this.delegate = delegate;
-        this.endpoint = endpointOf(delegate);
-    }
-
-    private static Endpoint endpointOf(BedrockRuntimeAsyncClient client) {
-        try {
-            BedrockRuntimeServiceClientConfiguration configuration = client.serviceClientConfiguration();
-            return Endpoint.of(configuration.endpointOverride().orElse(null), configuration.region());
-        } catch (RuntimeException e) {
-            FailSoft.log("client endpoint", e);
-            return Endpoint.UNKNOWN;
-        }
+        this.endpoint = Endpoint.of(Endpoint.RUNTIME, delegate);
     }
 
     @Override
@@ -66,36 +53,8 @@ final class TracedBedrockRuntimeAsyncClient implements BedrockRuntimeAsyncClient
         if (!instrumentation.telemetry().isRecording()) {
             return delegate.converse(request);
         }
-        Inference inference;
-        boolean capture;
-        try {
-            capture = instrumentation.captureContent();
-            inference = instrumentation.telemetry().startInference(ConverseMapping.request(request, endpoint,
-                    capture));
-        } catch (RuntimeException e) {
-            FailSoft.log("converse start", e);
-            return delegate.converse(request);
-        }
-        CompletableFuture<ConverseResponse> future;
-        try (Scope span = inference.makeCurrent(); Scope marker = WrappedCall.enter()) {
-            future = delegate.converse(request);
-        } catch (RuntimeException | Error e) {
-            fail(inference, e);
-            throw e;
-        }
-        future.whenComplete((response, error) -> {
-            if (error != null) {
-                fail(inference, error);
-                return;
-            }
-            try {
-                inference.end(ConverseMapping.response(response, capture));
-            } catch (RuntimeException e) {
-                FailSoft.log("converse end", e);
-                inference.end();
-            }
-        });
-        return future;
+        return WrappedCall.run("converse", () -> ConverseCall.start(instrumentation, request, endpoint),
+                call -> delegate.converse(request), () -> delegate.converse(request));
     }
 
     @Override
@@ -104,26 +63,11 @@ final class TracedBedrockRuntimeAsyncClient implements BedrockRuntimeAsyncClient
         if (handler == null || !instrumentation.telemetry().isRecording()) {
             return delegate.converseStream(request, handler);
         }
-        ConverseStreamTelemetry telemetry;
-        ConverseStreamResponseHandler traced;
-        try {
-            Inference inference = instrumentation.telemetry().startInference(
-                    ConverseMapping.request(request, endpoint, instrumentation.captureContent()));
-            telemetry = new ConverseStreamTelemetry(inference);
-            traced = new TracedConverseStreamHandler(handler, telemetry);
-        } catch (RuntimeException e) {
-            FailSoft.log("converse stream start", e);
-            return delegate.converseStream(request, handler);
-        }
-        CompletableFuture<Void> future;
-        try (Scope span = telemetry.inference.makeCurrent(); Scope marker = WrappedCall.enter()) {
-            future = delegate.converseStream(request, traced);
-        } catch (RuntimeException | Error e) {
-            telemetry.failed(e);
-            throw e;
-        }
-        telemetry.observe(future);
-        return future;
+        return WrappedCall.run("converse stream",
+                () -> new ConverseStreamTelemetry(instrumentation.telemetry().startInference(
+                        ConverseMapping.request(request, endpoint, instrumentation.captureContent()))),
+                telemetry -> delegate.converseStream(request, new TracedConverseStreamHandler(handler, telemetry)),
+                () -> delegate.converseStream(request, handler));
     }
 
     @Override
@@ -131,34 +75,9 @@ final class TracedBedrockRuntimeAsyncClient implements BedrockRuntimeAsyncClient
         if (!instrumentation.telemetry().isRecording()) {
             return delegate.invokeModel(request);
         }
-        InvokeModelCall call;
-        try {
-            call = InvokeModelCall.start(instrumentation, request.modelId(), request.body(),
-                    request.guardrailIdentifier(), false, endpoint);
-        } catch (RuntimeException e) {
-            FailSoft.log("invoke model start", e);
-            return delegate.invokeModel(request);
-        }
-        CompletableFuture<InvokeModelResponse> future;
-        try (Scope span = call.makeCurrent(); Scope marker = WrappedCall.enter()) {
-            future = delegate.invokeModel(request);
-        } catch (RuntimeException | Error e) {
-            call.failed(e);
-            throw e;
-        }
-        future.whenComplete((response, error) -> {
-            try {
-                if (error != null) {
-                    call.failed(error);
-                } else {
-                    call.succeeded(response.body(), response.sdkHttpResponse());
-                }
-            } catch (RuntimeException e) {
-                FailSoft.log("invoke model end", e);
-                call.endWithoutResponse();
-            }
-        });
-        return future;
+        return WrappedCall.run("invoke model", () -> InvokeModelCall.start(instrumentation, request.modelId(),
+                request.body(), request.guardrailIdentifier(), false, endpoint),
+                call -> delegate.invokeModel(request), () -> delegate.invokeModel(request));
     }
 
     @Override
@@ -167,35 +86,13 @@ final class TracedBedrockRuntimeAsyncClient implements BedrockRuntimeAsyncClient
         if (handler == null || !instrumentation.telemetry().isRecording()) {
             return delegate.invokeModelWithResponseStream(request, handler);
         }
-        InvokeStreamTelemetry telemetry;
-        InvokeModelWithResponseStreamResponseHandler traced;
-        try {
+        return WrappedCall.run("invoke model stream", () -> {
             InvokeModelCall call = InvokeModelCall.start(instrumentation, request.modelId(), request.body(),
                     request.guardrailIdentifier(), true, endpoint);
-            telemetry = new InvokeStreamTelemetry(call.inference, call.family);
-            traced = new TracedInvokeStreamHandler(handler, telemetry);
-        } catch (RuntimeException e) {
-            FailSoft.log("invoke model stream start", e);
-            return delegate.invokeModelWithResponseStream(request, handler);
-        }
-        CompletableFuture<Void> future;
-        try (Scope span = telemetry.inference.makeCurrent(); Scope marker = WrappedCall.enter()) {
-            future = delegate.invokeModelWithResponseStream(request, traced);
-        } catch (RuntimeException | Error e) {
-            telemetry.failed(e);
-            throw e;
-        }
-        telemetry.observe(future);
-        return future;
-    }
-
-    private static void fail(Inference inference, Throwable error) {
-        try {
-            Throwable cause = Errors.unwrap(error);
-            inference.fail(cause, Errors.type(cause));
-        } catch (RuntimeException e) {
-            FailSoft.log("failure", e);
-        }
+            return new InvokeStreamTelemetry(call.inference, call.family);
+        }, telemetry -> delegate.invokeModelWithResponseStream(request,
+                new TracedInvokeStreamHandler(handler, telemetry)),
+                () -> delegate.invokeModelWithResponseStream(request, handler));
     }
 
     @Override

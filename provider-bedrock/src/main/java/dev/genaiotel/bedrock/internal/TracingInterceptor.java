@@ -86,7 +86,7 @@ final class TracingInterceptor implements ExecutionInterceptor {
         if (last != null && Objects.equals(last.override(), override) && Objects.equals(last.region(), region)) {
             return last.endpoint();
         }
-        Endpoint endpoint = Endpoint.of(override, region);
+        Endpoint endpoint = Endpoint.of(Endpoint.RUNTIME, override, region);
         lastEndpoint = new ResolvedEndpoint(override, region, endpoint);
         return endpoint;
     }
@@ -153,8 +153,7 @@ final class TracingInterceptor implements ExecutionInterceptor {
 
         @Override
         void failed(Throwable error) {
-            Throwable cause = Errors.unwrap(error);
-            inference.fail(cause, Errors.type(cause));
+            Errors.fail(inference, error);
         }
 
         @Override
@@ -183,8 +182,7 @@ final class TracingInterceptor implements ExecutionInterceptor {
 
         @Override
         void failed(Throwable error) {
-            Throwable cause = Errors.unwrap(error);
-            inference.fail(cause, Errors.type(cause));
+            Errors.fail(inference, error);
         }
 
         @Override

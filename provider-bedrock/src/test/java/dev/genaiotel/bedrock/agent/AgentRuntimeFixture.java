@@ -1,22 +1,13 @@
 package dev.genaiotel.bedrock.agent;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.genaiotel.bedrock.BedrockFixture;
 import dev.genaiotel.bedrock.internal.agent.TracedAgentRuntimeAsyncClient;
 import dev.genaiotel.core.ContentCapture;
-import dev.genaiotel.core.GenAiTelemetry;
 import dev.genaiotel.core.GenAiTelemetryBuilder;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -24,8 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
@@ -35,11 +24,11 @@ import software.amazon.awssdk.services.bedrockagentruntime.BedrockAgentRuntimeAs
 import software.amazon.awssdk.services.bedrockagentruntime.model.InvokeAgentRequest;
 
 /**
- * A WireMock server on loopback standing in for Bedrock Agents, the real {@link BedrockAgentRuntimeAsyncClient} on
- * Netty over HTTP/1.1 pointed at it (static credentials, no retries), and an SDK whose spans are read back from an
- * in-memory exporter.
+ * The {@link BedrockFixture} (WireMock on loopback, in-memory exporters) with its server standing in for Bedrock
+ * Agents, the real {@link BedrockAgentRuntimeAsyncClient} on Netty over HTTP/1.1 pointed at it (static credentials,
+ * no retries), and the InvokeAgent payloads of one agent, alias and session.
  */
-abstract class AgentRuntimeFixture {
+abstract class AgentRuntimeFixture extends BedrockFixture {
 
     static final String AGENT_ID = "AGT7KQ2XBZ";
     static final String ALIAS_ID = "TSTALIASID";
@@ -47,15 +36,10 @@ abstract class AgentRuntimeFixture {
     static final String INPUT_TEXT = "What is the status of order 1234?";
     static final String INVOKE_PATH = "/agents/" + AGENT_ID + "/agentAliases/" + ALIAS_ID + "/sessions/"
             + SESSION_ID + "/text";
-    static final String ACCESS_KEY = "AKIDEXAMPLEAGENTTEST";
-    static final String SECRET_KEY = "agent-test-secret-key-not-real";
 
     /** One Netty client for all tests: closing one waits for its event loop's quiet period. */
     private static SdkAsyncHttpClient httpClient;
 
-    WireMockServer server;
-    InMemorySpanExporter spans;
-    OpenTelemetrySdk sdk;
     BedrockAgentRuntimeAsyncClient rawClient;
 
     @BeforeAll
@@ -69,29 +53,19 @@ abstract class AgentRuntimeFixture {
     }
 
     @BeforeEach
-    void startFixture() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-        spans = InMemorySpanExporter.create();
-        sdk = OpenTelemetrySdk.builder()
-                .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans))
-                        .build())
-                .build();
+    void startAgentClient() {
         rawClient = BedrockAgentRuntimeAsyncClient.builder()
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY,
-                        SECRET_KEY)))
-                .endpointOverride(URI.create("http://127.0.0.1:" + server.port()))
+                .credentialsProvider(credentials())
+                .endpointOverride(endpoint())
                 .httpClient(httpClient)
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
     }
 
     @AfterEach
-    void stopFixture() {
+    void stopAgentClient() {
         rawClient.close();
-        server.stop();
-        sdk.close();
     }
 
     /** The instrumented client, content capture off, settings not read from this process. */
@@ -101,11 +75,7 @@ abstract class AgentRuntimeFixture {
 
     /** The instrumented client with telemetry settings adjusted by {@code settings}. */
     BedrockAgentRuntimeAsyncClient client(Consumer<GenAiTelemetryBuilder> settings) {
-        GenAiTelemetryBuilder builder = GenAiTelemetry.builder(sdk)
-                .setSettingsSources(key -> null, key -> null)
-                .setServiceLoaderListeners(false);
-        settings.accept(builder);
-        return new TracedAgentRuntimeAsyncClient(builder.build(), rawClient);
+        return new TracedAgentRuntimeAsyncClient(genAi(ContentCapture.NO_CONTENT, settings), rawClient);
     }
 
     /** The instrumented client with content on spans. */
@@ -125,31 +95,41 @@ abstract class AgentRuntimeFixture {
 
     /** Answers InvokeAgent with an event stream. */
     void stubEventStream(byte[] body) {
-        server.stubFor(post(urlPathEqualTo(INVOKE_PATH)).willReturn(aResponse()
-                .withStatus(200)
-                .withHeader("Content-Type", "application/vnd.amazon.eventstream")
+        server.stubFor(post(urlPathEqualTo(INVOKE_PATH)).willReturn(eventStreamAnswer(body)
                 .withHeader("x-amzn-bedrock-agent-content-type", "application/json")
-                .withHeader("x-amz-bedrock-agent-session-id", SESSION_ID)
-                .withHeader("x-amzn-RequestId", "7e4a1f0c-0d2b-4c55-9f7e-1a2b3c4d5e6f")
-                .withBody(body)));
+                .withHeader("x-amz-bedrock-agent-session-id", SESSION_ID)));
     }
 
     /** Answers InvokeAgent with a service error, as Bedrock does over HTTP. */
     void stubServiceError(int status, String errorType, String message) {
-        server.stubFor(post(urlPathEqualTo(INVOKE_PATH)).willReturn(aResponse()
-                .withStatus(status)
-                .withHeader("Content-Type", "application/json")
-                .withHeader("x-amzn-ErrorType", errorType + ":http://internal.amazon.com/coral/com.amazon.bedrock/")
-                .withHeader("x-amzn-RequestId", "0b6c7d8e-1111-2222-3333-444455556666")
-                .withBody("{\"message\":\"" + message + "\"}")));
+        server.stubFor(post(urlPathEqualTo(INVOKE_PATH)).willReturn(errorAnswer(status, errorType, message)));
     }
 
-    SpanData onlySpan() {
-        List<SpanData> finished = spans.getFinishedSpanItems();
-        if (finished.size() != 1) {
-            throw new AssertionError("expected one span, got " + finished);
-        }
-        return finished.get(0);
+    /** The JSON of a {@code trace} event with an orchestration model-invocation output reporting usage. */
+    static String orchestrationUsage(int inputTokens, int outputTokens) {
+        return trace("{\"orchestrationTrace\":{\"modelInvocationOutput\":{\"traceId\":\"t-orch\","
+                + "\"rawResponse\":{\"content\":\"<thinking>done</thinking>\"},"
+                + "\"metadata\":{\"clientRequestId\":\"c-1\",\"totalTimeMs\":412,"
+                + "\"usage\":{\"inputTokens\":" + inputTokens + ",\"outputTokens\":" + outputTokens + "}}}}}");
+    }
+
+    /** The JSON of a {@code trace} event with a pre-processing model-invocation output reporting usage. */
+    static String preProcessingUsage(int inputTokens, int outputTokens) {
+        return trace("{\"preProcessingTrace\":{\"modelInvocationOutput\":{\"traceId\":\"t-pre\","
+                + "\"parsedResponse\":{\"isValid\":true,\"rationale\":\"on topic\"},"
+                + "\"metadata\":{\"usage\":{\"inputTokens\":" + inputTokens + ",\"outputTokens\":" + outputTokens
+                + "}}}}}");
+    }
+
+    /** The JSON of a {@code trace} event with an orchestration rationale, which carries no usage. */
+    static String orchestrationRationale(String text) {
+        return trace("{\"orchestrationTrace\":{\"rationale\":{\"traceId\":\"t-rat\",\"text\":\"" + text + "\"}}}");
+    }
+
+    private static String trace(String traceJson) {
+        return "{\"agentId\":\"" + AGENT_ID + "\",\"agentAliasId\":\"" + ALIAS_ID + "\",\"agentVersion\":\"3\","
+                + "\"sessionId\":\"" + SESSION_ID + "\",\"eventTime\":\"2026-11-22T06:30:00Z\",\"trace\":" + traceJson
+                + "}";
     }
 
     /** The span's attributes by key name. */

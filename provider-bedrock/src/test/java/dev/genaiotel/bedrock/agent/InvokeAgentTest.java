@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.genaiotel.bedrock.BedrockTelemetry;
+import dev.genaiotel.bedrock.EventStreams;
 import dev.genaiotel.core.CompatibilityFormat;
 import dev.genaiotel.core.ContentCapture;
 import dev.genaiotel.core.GenAiTelemetry;
@@ -43,12 +44,12 @@ class InvokeAgentTest extends AgentRuntimeFixture {
     private static final String ANSWER_1 = "Order 1234 shipped on ";
     private static final String ANSWER_2 = "Monday and arrives Thursday.";
 
-    private static AgentEventStream answerWithTraces() {
-        return new AgentEventStream()
-                .preProcessingUsage(310, 42)
-                .orchestrationRationale("Look up the order")
-                .orchestrationUsage(1200, 85)
-                .orchestrationUsage(1650, 60)
+    private static EventStreams answerWithTraces() {
+        return EventStreams.builder()
+                .event("trace", preProcessingUsage(310, 42))
+                .event("trace", orchestrationRationale("Look up the order"))
+                .event("trace", orchestrationUsage(1200, 85))
+                .event("trace", orchestrationUsage(1650, 60))
                 .chunk(ANSWER_1)
                 .chunk(ANSWER_2);
     }
@@ -63,7 +64,7 @@ class InvokeAgentTest extends AgentRuntimeFixture {
 
     @Test
     void completedInvocationRecordsExactlyTheAgentSpanAttributes() throws Exception {
-        stubEventStream(answerWithTraces().bytes());
+        stubEventStream(answerWithTraces().build());
 
         RecordingHandler handler = invoke(client(), true);
 
@@ -82,13 +83,13 @@ class InvokeAgentTest extends AgentRuntimeFixture {
                 entry("gen_ai.provider.name", "aws.bedrock"),
                 entry("gen_ai.usage.input_tokens", 310L + 1200L + 1650L),
                 entry("gen_ai.usage.output_tokens", 42L + 85L + 60L),
-                entry("server.address", "127.0.0.1"),
+                entry("server.address", endpoint().getHost()),
                 entry("server.port", (long) server.port()));
     }
 
     @Test
     void publicEntryPointWrapsTheAgentClient() throws Exception {
-        stubEventStream(answerWithTraces().bytes());
+        stubEventStream(answerWithTraces().build());
         GenAiTelemetry telemetry = GenAiTelemetry.builder(sdk).setSettingsSources(key -> null, key -> null)
                 .setServiceLoaderListeners(false).build();
 
@@ -103,7 +104,7 @@ class InvokeAgentTest extends AgentRuntimeFixture {
 
     @Test
     void applicationSeesTheSameEventsAsWithTheRawClient() throws Exception {
-        stubEventStream(answerWithTraces().bytes());
+        stubEventStream(answerWithTraces().build());
 
         RecordingHandler raw = invoke(rawClient, true);
         RecordingHandler instrumented = invoke(contentClient(), true);
@@ -116,7 +117,7 @@ class InvokeAgentTest extends AgentRuntimeFixture {
 
     @Test
     void handlerBuiltWithTheSdkVisitorSeesEveryChunk() {
-        stubEventStream(answerWithTraces().bytes());
+        stubEventStream(answerWithTraces().build());
         StringBuilder seen = new StringBuilder();
         InvokeAgentResponseHandler handler = InvokeAgentResponseHandler.builder()
                 .subscriber(InvokeAgentResponseHandler.Visitor.builder()
@@ -135,7 +136,7 @@ class InvokeAgentTest extends AgentRuntimeFixture {
 
     @Test
     void contentIsNotRecordedByDefault() throws Exception {
-        stubEventStream(answerWithTraces().bytes());
+        stubEventStream(answerWithTraces().build());
 
         invoke(client(), true);
 
@@ -145,7 +146,7 @@ class InvokeAgentTest extends AgentRuntimeFixture {
 
     @Test
     void contentCaptureRecordsInputTextAndStreamedCompletion() throws Exception {
-        stubEventStream(answerWithTraces().bytes());
+        stubEventStream(answerWithTraces().build());
 
         invoke(contentClient(), true);
 
@@ -161,10 +162,10 @@ class InvokeAgentTest extends AgentRuntimeFixture {
     void characterSplitAcrossChunksIsJoined() throws Exception {
         byte[] word = "café ✓".getBytes(StandardCharsets.UTF_8);
         int split = word.length - 2;
-        stubEventStream(new AgentEventStream()
-                .chunkBytes(Arrays.copyOfRange(word, 0, split))
-                .chunkBytes(Arrays.copyOfRange(word, split, word.length))
-                .bytes());
+        stubEventStream(EventStreams.builder()
+                .chunk(Arrays.copyOfRange(word, 0, split))
+                .chunk(Arrays.copyOfRange(word, split, word.length))
+                .build());
 
         invoke(contentClient(), false);
 
@@ -175,7 +176,7 @@ class InvokeAgentTest extends AgentRuntimeFixture {
 
     @Test
     void recordedCompletionStopsAtTheStreamedContentBound() throws Exception {
-        stubEventStream(answerWithTraces().bytes());
+        stubEventStream(answerWithTraces().build());
 
         RecordingHandler handler = invoke(client(builder -> builder
                 .setContentCapture(ContentCapture.SPAN_ONLY).setMaxContentChars(10)), true);
@@ -188,7 +189,7 @@ class InvokeAgentTest extends AgentRuntimeFixture {
 
     @Test
     void noUsageIsRecordedWhenTheCallerDidNotEnableTraces() throws Exception {
-        stubEventStream(new AgentEventStream().chunk(ANSWER_1).chunk(ANSWER_2).bytes());
+        stubEventStream(EventStreams.builder().chunk(ANSWER_1).chunk(ANSWER_2).build());
 
         invoke(client(), false);
 
@@ -201,7 +202,7 @@ class InvokeAgentTest extends AgentRuntimeFixture {
 
     @Test
     void agentAliasGoesToTheLlmTracekitAttributeOnlyInTheFlattenedFormat() throws Exception {
-        stubEventStream(answerWithTraces().bytes());
+        stubEventStream(answerWithTraces().build());
 
         invoke(client(), true);
         invoke(client(builder -> builder.setCompatibilityFormats(CompatibilityFormat.FLATTENED_ATTRIBUTES)), true);
@@ -239,11 +240,11 @@ class InvokeAgentTest extends AgentRuntimeFixture {
 
     @Test
     void exceptionEventMidStreamSetsItsErrorCode() throws Exception {
-        byte[] body = new AgentEventStream()
-                .orchestrationUsage(900, 40)
+        byte[] body = EventStreams.builder()
+                .event("trace", orchestrationUsage(900, 40))
                 .chunk(ANSWER_1)
                 .exception("throttlingException", "Your request rate is too high")
-                .bytes();
+                .build();
         stubEventStream(body);
 
         RecordingHandler rawHandler = RecordingHandler.draining();
@@ -263,7 +264,7 @@ class InvokeAgentTest extends AgentRuntimeFixture {
 
     @Test
     void malformedFrameFailsTheSpanAndReachesTheApplicationUnchanged() throws Exception {
-        byte[] body = new AgentEventStream().chunk(ANSWER_1).chunk(ANSWER_2).bytesWithCorruptLastFrame();
+        byte[] body = EventStreams.builder().chunk(ANSWER_1).chunk(ANSWER_2).buildCorrupted();
         stubEventStream(body);
 
         RecordingHandler rawHandler = RecordingHandler.draining();
@@ -285,7 +286,7 @@ class InvokeAgentTest extends AgentRuntimeFixture {
     @Test
     void streamCutOffInTheMiddleOfAFrameEndsTheSpanOnceAndTheApplicationSeesWhatTheRawClientSees()
             throws Exception {
-        byte[] body = new AgentEventStream().chunk(ANSWER_1).chunk(ANSWER_2).bytesTruncated(9);
+        byte[] body = EventStreams.builder().chunk(ANSWER_1).chunk(ANSWER_2).buildTruncated(9);
         stubEventStream(body);
 
         RecordingHandler rawHandler = RecordingHandler.draining();
@@ -310,7 +311,7 @@ class InvokeAgentTest extends AgentRuntimeFixture {
 
     @Test
     void switchedOffTelemetryRecordsNothingAndChangesNothing() throws Exception {
-        stubEventStream(answerWithTraces().bytes());
+        stubEventStream(answerWithTraces().build());
 
         RecordingHandler handler = invoke(client(builder -> builder.setEnabled(false)), true);
 
@@ -321,7 +322,8 @@ class InvokeAgentTest extends AgentRuntimeFixture {
 
     @Test
     void cancellationByTheHandlerEndsTheSpanWithWhatArrived() throws Exception {
-        stubEventStream(new AgentEventStream().chunk(ANSWER_1).chunk(ANSWER_2).orchestrationUsage(5, 6).bytes());
+        stubEventStream(EventStreams.builder().chunk(ANSWER_1).chunk(ANSWER_2)
+                .event("trace", orchestrationUsage(5, 6)).build());
 
         RecordingHandler handler = RecordingHandler.cancellingAfter(1);
         CompletableFuture<Void> future = contentClient().invokeAgent(request(true), handler);
@@ -344,7 +346,7 @@ class InvokeAgentTest extends AgentRuntimeFixture {
                 .withStatus(200)
                 .withHeader("Content-Type", "application/vnd.amazon.eventstream")
                 .withFixedDelay(10_000)
-                .withBody(answerWithTraces().bytes())));
+                .withBody(answerWithTraces().build())));
         RecordingHandler handler = RecordingHandler.draining();
 
         CompletableFuture<Void> future = client().invokeAgent(request(true), handler);
@@ -358,14 +360,13 @@ class InvokeAgentTest extends AgentRuntimeFixture {
 
     @Test
     void eventStreamDroppedWithoutSubscriberStillEndsTheSpan() throws Exception {
-        stubEventStream(answerWithTraces().bytes());
+        stubEventStream(answerWithTraces().build());
         startAndDropStream(client());
 
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (spans.getFinishedSpanItems().isEmpty() && System.nanoTime() < deadline) {
+        await(() -> {
             System.gc();
-            Thread.sleep(20);
-        }
+            return !spans.getFinishedSpanItems().isEmpty();
+        });
 
         SpanData span = onlySpan();
         assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
@@ -411,7 +412,7 @@ class InvokeAgentTest extends AgentRuntimeFixture {
 
     @Test
     void credentialsNeverReachTheSpan() throws Exception {
-        stubEventStream(answerWithTraces().bytes());
+        stubEventStream(answerWithTraces().build());
 
         invoke(contentClient(), true);
 

@@ -1,5 +1,10 @@
 package dev.genaiotel.bedrock.internal.agent;
 
+import dev.genaiotel.bedrock.internal.CallTelemetry;
+import dev.genaiotel.bedrock.internal.Endpoint;
+import dev.genaiotel.bedrock.internal.Errors;
+import dev.genaiotel.bedrock.internal.FailSoft;
+import dev.genaiotel.bedrock.internal.StreamObserver;
 import dev.genaiotel.core.AgentInvocation;
 import dev.genaiotel.core.AgentRequest;
 import dev.genaiotel.core.CompatibilityFormat;
@@ -41,7 +46,7 @@ import software.amazon.awssdk.services.bedrockagentruntime.model.Usage;
  * fail-soft; the span ends at most once, on whichever of completion, failure, cancellation or abandonment comes
  * first.
  */
-final class AgentCall {
+final class AgentCall implements CallTelemetry<Void>, StreamObserver<ResponseStream> {
 
     private final AgentInvocation invocation;
     private final CompletionText completion;
@@ -54,56 +59,55 @@ final class AgentCall {
         this.completion = completion;
     }
 
-    /** Starts the span of {@code request} in the current context; null when that fails. */
-    static AgentCall start(GenAiTelemetry telemetry, InvokeAgentRequest request, AgentEndpoint endpoint) {
-        try {
-            boolean content = telemetry.settings().captureContent();
-            List<InputMessage> input = content && request.inputText() != null
-                    ? List.of(InputMessage.text(Role.USER, request.inputText()))
-                    : List.of();
-            Attributes attributes = request.agentAliasId() == null ? Attributes.empty()
-                    : Attributes.of(CompatibilityFormat.BEDROCK_AGENT_ALIAS_ID, request.agentAliasId());
-            AgentRequest agent = new AgentRequest(true, ProviderName.AWS_BEDROCK, null, request.agentId(), null, null,
-                    null, request.sessionId(), null, endpoint.address(), endpoint.port(), null, input, null, attributes,
-                    null);
-            AgentInvocation invocation = telemetry.startAgentInvocation(agent);
-            CompletionText completion = content ? new CompletionText(telemetry.settings().maxContentChars()) : null;
-            return new AgentCall(invocation, completion);
-        } catch (RuntimeException e) {
-            AgentFailSoft.log("invoke agent start", e);
-            return null;
-        }
+    /** Starts the span of {@code request} in the current context. */
+    static AgentCall start(GenAiTelemetry telemetry, InvokeAgentRequest request, Endpoint endpoint) {
+        boolean content = telemetry.settings().captureContent();
+        List<InputMessage> input = content && request.inputText() != null
+                ? List.of(InputMessage.text(Role.USER, request.inputText()))
+                : List.of();
+        Attributes attributes = request.agentAliasId() == null ? Attributes.empty()
+                : Attributes.of(CompatibilityFormat.BEDROCK_AGENT_ALIAS_ID, request.agentAliasId());
+        AgentRequest agent = new AgentRequest(true, ProviderName.AWS_BEDROCK, null, request.agentId(), null, null,
+                null, request.sessionId(), null, endpoint.address(), endpoint.port(), null, input, null, attributes,
+                null);
+        AgentInvocation invocation = telemetry.startAgentInvocation(agent);
+        CompletionText completion = content ? new CompletionText(telemetry.settings().maxContentChars()) : null;
+        return new AgentCall(invocation, completion);
     }
 
     /** Makes the span current while the client sends the request. */
-    Scope makeCurrent() {
+    @Override
+    public Scope makeCurrent() {
         return invocation.makeCurrent();
     }
 
     /** Ends the span with the future's outcome, in case the handler is not told (a failure before the stream). */
-    void watch(CompletableFuture<?> future) {
+    @Override
+    public void observe(CompletableFuture<? extends Void> future) {
         try {
             future.whenComplete((ignored, error) -> {
                 if (error == null) {
                     completed();
-                } else if (AgentErrors.isCancellation(error)) {
+                } else if (Errors.isCancellation(error)) {
                     cancelled();
                 } else {
                     failed(error);
                 }
             });
         } catch (RuntimeException e) {
-            AgentFailSoft.log("invoke agent future", e);
+            FailSoft.log("invoke agent future", e);
         }
     }
 
     /** The application subscribed to the event stream. */
-    void subscribed() {
+    @Override
+    public void subscribed() {
         subscribed = true;
     }
 
     /** One event of the stream, before the application sees it. */
-    void onEvent(ResponseStream event) {
+    @Override
+    public void onEvent(ResponseStream event) {
         if (invocation.isEnded()) {
             return;
         }
@@ -118,42 +122,45 @@ final class AgentCall {
                 }
             }
         } catch (RuntimeException e) {
-            AgentFailSoft.log("invoke agent event", e);
+            FailSoft.log("invoke agent event", e);
         }
     }
 
     /** The stream ended normally. */
-    void completed() {
+    @Override
+    public void completed() {
         end(false);
     }
 
     /** The application cancelled the stream or the call: what arrived so far is recorded. */
-    void cancelled() {
+    @Override
+    public void cancelled() {
         end(true);
     }
 
     /** The request or the stream failed. */
-    void failed(Throwable error) {
+    @Override
+    public void failed(Throwable error) {
         if (invocation.isEnded()) {
             return;
         }
         try {
-            Throwable cause = AgentErrors.unwrap(error);
-            invocation.fail(cause, AgentErrors.type(cause));
+            Errors.fail(invocation, error);
         } catch (RuntimeException e) {
-            AgentFailSoft.log("invoke agent failure", e);
+            FailSoft.log("invoke agent failure", e);
         }
     }
 
     /** The application dropped the event stream; ends the span unless it subscribed. */
-    void abandonedUnlessSubscribed() {
+    @Override
+    public void abandoned() {
         if (subscribed || invocation.isEnded()) {
             return;
         }
         try {
-            invocation.fail(null, AgentErrors.STREAM_ABANDONED);
+            invocation.fail(null, Errors.STREAM_ABANDONED);
         } catch (RuntimeException e) {
-            AgentFailSoft.log("invoke agent abandoned", e);
+            FailSoft.log("invoke agent abandoned", e);
         }
     }
 
@@ -165,13 +172,13 @@ final class AgentCall {
         try {
             response = response(interrupted);
         } catch (RuntimeException e) {
-            AgentFailSoft.log("invoke agent response", e);
+            FailSoft.log("invoke agent response", e);
             response = null;
         }
         try {
             invocation.end(response);
         } catch (RuntimeException e) {
-            AgentFailSoft.log("invoke agent end", e);
+            FailSoft.log("invoke agent end", e);
         }
     }
 

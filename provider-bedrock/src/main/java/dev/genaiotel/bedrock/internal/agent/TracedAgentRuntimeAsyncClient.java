@@ -1,7 +1,8 @@
 package dev.genaiotel.bedrock.internal.agent;
 
+import dev.genaiotel.bedrock.internal.Endpoint;
+import dev.genaiotel.bedrock.internal.WrappedCall;
 import dev.genaiotel.core.GenAiTelemetry;
-import io.opentelemetry.context.Scope;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.bedrockagentruntime.BedrockAgentRuntimeAsyncClient;
@@ -90,7 +91,7 @@ public final class TracedAgentRuntimeAsyncClient implements BedrockAgentRuntimeA
 
     private final GenAiTelemetry telemetry;
     private final BedrockAgentRuntimeAsyncClient delegate;
-    private final AgentEndpoint endpoint;
+    private final Endpoint endpoint;
 
     /**
      * Wraps a client.
@@ -101,34 +102,25 @@ public final class TracedAgentRuntimeAsyncClient implements BedrockAgentRuntimeA
     public TracedAgentRuntimeAsyncClient(GenAiTelemetry telemetry, BedrockAgentRuntimeAsyncClient delegate) {
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.delegate = Objects.requireNonNull(delegate, "delegate");
-        this.endpoint = AgentEndpoint.of(delegate);
+        this.endpoint = Endpoint.of(Endpoint.AGENT_RUNTIME, delegate);
     }
 
     /**
      * Invokes the agent through the wrapped client, inside an {@code invoke_agent} span that ends when the event
      * stream completes, fails, is cancelled or is dropped without a subscriber.
      */
+    /**
+     * Invokes the agent through the wrapped client, inside an {@code invoke_agent} span that ends when the event
+     * stream completes, fails, is cancelled or is dropped without a subscriber.
+     */
     @Override
-    @SuppressWarnings("try") // the scope is only held open while the client sends the request
     public CompletableFuture<Void> invokeAgent(InvokeAgentRequest request, InvokeAgentResponseHandler handler) {
         if (request == null || handler == null || !telemetry.isRecording()) {
             return delegate.invokeAgent(request, handler);
         }
-        AgentCall call = AgentCall.start(telemetry, request, endpoint);
-        if (call == null) {
-            return delegate.invokeAgent(request, handler);
-        }
-        CompletableFuture<Void> future;
-        try (Scope ignored = call.makeCurrent()) {
-            future = delegate.invokeAgent(request, new TracedInvokeAgentHandler(handler, call));
-        } catch (RuntimeException | Error e) {
-            call.failed(e);
-            throw e;
-        }
-        if (future != null) {
-            call.watch(future);
-        }
-        return future;
+        return WrappedCall.run("invoke agent", () -> AgentCall.start(telemetry, request, endpoint),
+                call -> delegate.invokeAgent(request, new TracedInvokeAgentHandler(handler, call)),
+                () -> delegate.invokeAgent(request, handler));
     }
 
     @Override
