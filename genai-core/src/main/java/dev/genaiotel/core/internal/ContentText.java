@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.function.UnaryOperator;
 
 /**
@@ -146,15 +147,10 @@ public final class ContentText {
             }
         }
         if (value instanceof Map<?, ?> map) {
-            Map<String, Object> copy = new LinkedHashMap<>();
-            boolean changed = false;
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                Object key = entry.getKey();
-                Object mapped = value(entry.getValue(), depth + 1);
-                changed |= mapped != entry.getValue() || !(key instanceof String);
-                copy.put(String.valueOf(key), mapped);
-            }
-            return changed ? copy : value;
+            return map(map, depth);
+        }
+        if (value instanceof List<?> list && list instanceof RandomAccess) {
+            return list(list, depth);
         }
         if (value instanceof Iterable<?> iterable) {
             List<Object> copy = new ArrayList<>();
@@ -182,6 +178,49 @@ public final class ContentText {
             return value;
         }
         return text(String.valueOf(value));
+    }
+
+    /** The map with its values rewritten and its keys as strings; the map itself, not a copy, when nothing changed. */
+    private Object map(Map<?, ?> map, int depth) {
+        Map<String, Object> copy = null;
+        int index = 0;
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            Object key = entry.getKey();
+            Object element = entry.getValue();
+            Object mapped = value(element, depth + 1);
+            if (copy == null && (mapped != element || !(key instanceof String))) {
+                copy = new LinkedHashMap<>();
+                int earlier = 0;
+                for (Map.Entry<?, ?> kept : map.entrySet()) {
+                    if (earlier++ == index) {
+                        break;
+                    }
+                    copy.put((String) kept.getKey(), kept.getValue());
+                }
+            }
+            if (copy != null) {
+                copy.put(String.valueOf(key), mapped);
+            }
+            index++;
+        }
+        return copy == null ? map : copy;
+    }
+
+    /** The list with its elements rewritten; the list itself, not a copy, when nothing changed. */
+    private Object list(List<?> list, int depth) {
+        List<Object> copy = null;
+        for (int i = 0, size = list.size(); i < size; i++) {
+            Object element = list.get(i);
+            Object mapped = value(element, depth + 1);
+            if (copy == null && mapped != element) {
+                copy = new ArrayList<>(size);
+                copy.addAll(list.subList(0, i));
+            }
+            if (copy != null) {
+                copy.add(mapped);
+            }
+        }
+        return copy == null ? list : copy;
     }
 
     private Object otelValue(Value<?> value, int depth) {

@@ -191,8 +191,8 @@ final class RecordedContent {
         private final int limit;
         boolean truncated;
         final List<MessagePart> system;
-        final List<InputMessage> input = new ArrayList<>();
-        final List<OutputMessage> output = new ArrayList<>();
+        final List<InputMessage> input;
+        final List<OutputMessage> output;
         final Object arguments;
         final Object result;
         final String query;
@@ -200,16 +200,8 @@ final class RecordedContent {
         Cut(int limit) {
             this.limit = limit;
             this.system = parts(originalSystem);
-            for (InputMessage message : originalInput) {
-                List<MessagePart> parts = parts(message.parts());
-                input.add(parts == message.parts() ? message
-                        : new InputMessage(message.role(), parts, message.name()));
-            }
-            for (OutputMessage message : originalOutput) {
-                List<MessagePart> parts = parts(message.parts());
-                output.add(parts == message.parts() ? message
-                        : new OutputMessage(message.role(), parts, message.name(), message.finishReason()));
-            }
+            this.input = inputMessages();
+            this.output = outputMessages();
             this.arguments = ContentText.mapValue(originalArguments, this);
             this.result = ContentText.mapValue(originalResult, this);
             this.query = originalQuery == null ? null : apply(originalQuery);
@@ -222,6 +214,42 @@ final class RecordedContent {
                 truncated = true;
             }
             return cut;
+        }
+
+        /** The input messages with texts cut: the same list when nothing had to change. */
+        private List<InputMessage> inputMessages() {
+            List<InputMessage> copy = null;
+            for (int i = 0, size = originalInput.size(); i < size; i++) {
+                InputMessage message = originalInput.get(i);
+                List<MessagePart> parts = parts(message.parts());
+                if (copy == null && parts != message.parts()) {
+                    copy = new ArrayList<>(size);
+                    copy.addAll(originalInput.subList(0, i));
+                }
+                if (copy != null) {
+                    copy.add(parts == message.parts() ? message
+                            : new InputMessage(message.role(), parts, message.name()));
+                }
+            }
+            return copy == null ? originalInput : copy;
+        }
+
+        /** The output messages with texts cut: the same list when nothing had to change. */
+        private List<OutputMessage> outputMessages() {
+            List<OutputMessage> copy = null;
+            for (int i = 0, size = originalOutput.size(); i < size; i++) {
+                OutputMessage message = originalOutput.get(i);
+                List<MessagePart> parts = parts(message.parts());
+                if (copy == null && parts != message.parts()) {
+                    copy = new ArrayList<>(size);
+                    copy.addAll(originalOutput.subList(0, i));
+                }
+                if (copy != null) {
+                    copy.add(parts == message.parts() ? message
+                            : new OutputMessage(message.role(), parts, message.name(), message.finishReason()));
+                }
+            }
+            return copy == null ? originalOutput : copy;
         }
 
         /** The parts with texts cut and the blob policy applied: the same list when nothing had to change. */

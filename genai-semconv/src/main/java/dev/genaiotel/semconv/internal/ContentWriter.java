@@ -216,7 +216,7 @@ public final class ContentWriter {
 
     private void properties(Map<String, Object> properties) {
         for (Map.Entry<String, Object> entry : properties.entrySet()) {
-            sink.field(entry.getKey());
+            sink.field(WellFormed.string(entry.getKey()));
             any(entry.getValue());
         }
     }
@@ -374,8 +374,9 @@ public final class ContentWriter {
         }
     }
 
+    /** A string value; the sink repairs lone surrogates while it writes it. */
     private void string(String value) {
-        sink.string(WellFormed.string(value));
+        sink.string(value);
     }
 
     private void optionalString(String field, String value) {

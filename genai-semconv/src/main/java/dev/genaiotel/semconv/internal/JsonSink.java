@@ -1,56 +1,54 @@
 package dev.genaiotel.semconv.internal;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.StandardCharsets;
+import java.io.Writer;
 import java.util.Arrays;
 
 /**
- * Writes the compact JSON form through jackson-core's UTF-8 generator (its fastest) into per-thread buffers, so that
- * an encode allocates little beyond the resulting {@code String}. The bytes are decoded into a reused character
- * buffer rather than by {@code new String(bytes, UTF_8)}, which makes two extra copies of any text that is not pure
- * ASCII.
+ * Writes the compact JSON form through jackson-core's character generator into a per-thread character buffer, so
+ * that an encode allocates little beyond the resulting {@code String} and no UTF-8 encode and decode pass happens.
+ * Each thread keeps its generator across encodes, each encode being one more root value written without a separator;
+ * a generator left inside a value by a failed encode is dropped. jackson's character generator writes surrogates as
+ * they are, so string values are made well-formed first ({@link WellFormed}: a lone surrogate becomes U+FFFD), which
+ * costs one scan and no copy for the usual text.
  */
 public final class JsonSink implements StructuredSink, AutoCloseable {
 
-    /** Shared, thread-safe factory; jackson recycles its internal buffers per thread. */
+    /** Shared, thread-safe factory for parsing raw JSON text; jackson recycles its internal buffers per thread. */
     public static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
 
-    private static final int RETAINED_BUFFER_LIMIT = 64 * 1024;
-    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+    /** Writes consecutive root values with nothing between them, so that one generator serves many encodes. */
+    private static final JsonFactory WRITERS = new JsonFactoryBuilder()
+            .rootValueSeparator((String) null)
+            .build();
 
-    private final Buffers buffers;
+    private static final int RETAINED_BUFFER_LIMIT = 64 * 1024;
+    private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(() -> new Buffer(true));
+
+    private final Buffer buffer;
     private final JsonGenerator generator;
 
-    private JsonSink(Buffers buffers) {
-        this.buffers = buffers;
-        try {
-            this.generator = FACTORY.createGenerator(buffers, JsonEncoding.UTF8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private JsonSink(Buffer buffer) {
+        this.buffer = buffer;
+        this.generator = buffer.generator();
     }
 
-    /** A sink on this thread's buffers, or on fresh ones if they are busy (a re-entrant encode). */
+    /** A sink on this thread's buffer, or on a fresh one if it is busy (a re-entrant encode). */
     public static JsonSink open() {
-        Buffers buffers = BUFFERS.get();
-        if (buffers.inUse) {
-            buffers = new Buffers();
+        Buffer buffer = BUFFERS.get();
+        if (buffer.inUse) {
+            buffer = new Buffer(false);
         }
-        buffers.inUse = true;
-        buffers.size = 0;
-        return new JsonSink(buffers);
+        buffer.inUse = true;
+        buffer.size = 0;
+        return new JsonSink(buffer);
     }
 
     /** Flushes the generator and returns everything written as a string. */
@@ -60,19 +58,13 @@ public final class JsonSink implements StructuredSink, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return buffers.decode();
+        return new String(buffer.chars, 0, buffer.size);
     }
 
-    /** Releases the generator and hands the buffers back to this thread. */
+    /** Hands the buffer and its generator back to this thread. */
     @Override
     public void close() {
-        try {
-            generator.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            buffers.release();
-        }
+        buffer.release();
     }
 
     @Override
@@ -123,7 +115,7 @@ public final class JsonSink implements StructuredSink, AutoCloseable {
     @Override
     public void string(String value) {
         try {
-            generator.writeString(value);
+            generator.writeString(WellFormed.string(value));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -174,55 +166,100 @@ public final class JsonSink implements StructuredSink, AutoCloseable {
         }
     }
 
-    /** The UTF-8 output and the characters it decodes to, reused by one thread; never shared while in use. */
-    private static final class Buffers extends OutputStream {
+    /** The characters written and the generator writing them, reused by one thread; never shared while in use. */
+    private static final class Buffer extends Writer {
         private static final int INITIAL_CAPACITY = 2048;
 
-        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
-        byte[] bytes = new byte[INITIAL_CAPACITY];
+        /** False for the fresh buffer of a re-entrant encode, which is used once. */
+        private final boolean pooled;
+        private JsonGenerator generator;
         char[] chars = new char[INITIAL_CAPACITY];
         int size;
         boolean inUse;
 
-        @Override
-        public void write(int b) {
-            ensureCapacity(size + 1);
-            bytes[size++] = (byte) b;
+        Buffer(boolean pooled) {
+            this.pooled = pooled;
+        }
+
+        /** This buffer's generator, created on first use or after one was dropped. */
+        JsonGenerator generator() {
+            if (generator == null) {
+                try {
+                    generator = WRITERS.createGenerator(this);
+                } catch (IOException e) {
+                    inUse = false;
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return generator;
         }
 
         @Override
-        public void write(byte[] source, int offset, int length) {
-            ensureCapacity(size + length);
-            System.arraycopy(source, offset, bytes, size, length);
+        public void write(int c) {
+            ensureCapacity(1);
+            chars[size++] = (char) c;
+        }
+
+        @Override
+        public void write(char[] source, int offset, int length) {
+            ensureCapacity(length);
+            System.arraycopy(source, offset, chars, size, length);
             size += length;
         }
 
-        /** Decodes what was written; jackson wrote valid UTF-8, so the decoder cannot fail or underflow. */
-        String decode() {
-            if (chars.length < size) {
-                chars = new char[size];
-            }
-            CharBuffer out = CharBuffer.wrap(chars);
-            decoder.reset();
-            CoderResult result = decoder.decode(ByteBuffer.wrap(bytes, 0, size), out, true);
-            if (result.isError()) {
-                throw new IllegalStateException("generator wrote invalid UTF-8: " + result);
-            }
-            decoder.flush(out);
-            return new String(chars, 0, out.position());
+        @Override
+        public void write(String text, int offset, int length) {
+            ensureCapacity(length);
+            text.getChars(offset, offset + length, chars, size);
+            size += length;
         }
 
+        @Override
+        public void flush() {
+            // Nothing is held back.
+        }
+
+        @Override
+        public void close() {
+            // The buffer is reused; release() hands it back.
+        }
+
+        /**
+         * Keeps the generator for the next encode if it is back at the root, with nothing left in its own buffer (the
+         * flushed characters are discarded by the next {@code open}); otherwise closes and drops it.
+         */
         void release() {
-            if (bytes.length > RETAINED_BUFFER_LIMIT) {
-                bytes = new byte[INITIAL_CAPACITY];
-                chars = new char[INITIAL_CAPACITY];
+            JsonGenerator used = generator;
+            try {
+                if (used == null) {
+                    return;
+                }
+                if (pooled && used.getOutputContext().inRoot()) {
+                    used.flush();
+                } else {
+                    generator = null;
+                    used.close();
+                }
+            } catch (IOException e) {
+                generator = null;
+                throw new UncheckedIOException(e);
+            } finally {
+                if (chars.length > RETAINED_BUFFER_LIMIT) {
+                    chars = new char[INITIAL_CAPACITY];
+                }
+                inUse = false;
             }
-            inUse = false;
         }
 
-        private void ensureCapacity(int needed) {
-            if (needed > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(needed, bytes.length * 2));
+        /** Makes room for {@code more} characters after the current ones. */
+        private void ensureCapacity(int more) {
+            long needed = (long) size + more;
+            if (needed > chars.length) {
+                if (needed > Integer.MAX_VALUE - 8) {
+                    throw new OutOfMemoryError("JSON text too long: " + needed + " characters");
+                }
+                chars = Arrays.copyOf(chars, (int) Math.max(needed,
+                        Math.min(Integer.MAX_VALUE - 8, (long) chars.length * 2)));
             }
         }
     }

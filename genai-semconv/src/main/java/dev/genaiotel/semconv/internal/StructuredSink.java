@@ -18,10 +18,13 @@ public interface StructuredSink {
     /** Closes the innermost array. */
     void endArray();
 
-    /** Names the next value of the current object. */
+    /** Names the next value of the current object; the name is well-formed. */
     void field(String name);
 
-    /** A well-formed string value. */
+    /**
+     * A string value. It may hold lone surrogates, which the sink writes as U+FFFD ({@link WellFormed}), so that the
+     * text is checked in the same pass that writes it.
+     */
     void string(String value);
 
     /** An integral value. */
