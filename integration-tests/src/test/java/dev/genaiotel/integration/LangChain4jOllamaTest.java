@@ -41,7 +41,6 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -335,26 +334,15 @@ class LangChain4jOllamaTest {
     }
 
     private SpanData awaitOneSpan() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (spans.getFinishedSpanItems().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        Thread.sleep(100);
-        List<SpanData> finished = spans.getFinishedSpanItems();
-        assertThat(finished).as("one span per call").hasSize(1);
-        return finished.get(0);
+        return Readback.awaitOneSpan(spans, Duration.ofMillis(100), "one span per call");
     }
 
     private List<HistogramPointData> points(String name) {
-        MetricData metric = metrics.collectAllMetrics().stream().filter(data -> data.getName().equals(name))
-                .findFirst().orElseThrow(() -> new AssertionError("no metric " + name));
-        return new ArrayList<>(metric.getHistogramData().getPoints());
+        return Readback.points(metrics, name);
     }
 
     private HistogramPointData onlyPoint(String name) {
-        List<HistogramPointData> points = points(name);
-        assertThat(points).as(name).hasSize(1);
-        return points.get(0);
+        return Readback.onlyPoint(metrics, name);
     }
 
     private static RuntimeException failure(Runnable call) {

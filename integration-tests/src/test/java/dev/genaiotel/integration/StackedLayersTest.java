@@ -33,14 +33,12 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
-import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -296,27 +294,16 @@ class StackedLayersTest {
     }
 
     private SpanData awaitOneSpan() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (spans.getFinishedSpanItems().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
         // A second span, if a layer made one, ends on the stream's thread right after the first: give it the chance.
-        Thread.sleep(200);
-        List<SpanData> finished = spans.getFinishedSpanItems();
-        assertThat(finished).as("one inference span, not one per layer").hasSize(1);
-        return finished.get(0);
+        return Readback.awaitOneSpan(spans, Duration.ofMillis(200), "one inference span, not one per layer");
     }
 
     private List<HistogramPointData> points(String name) {
-        MetricData metric = metrics.collectAllMetrics().stream().filter(data -> data.getName().equals(name))
-                .findFirst().orElseThrow(() -> new AssertionError("no metric " + name));
-        return new ArrayList<>(metric.getHistogramData().getPoints());
+        return Readback.points(metrics, name);
     }
 
     private HistogramPointData onlyPoint(String name) {
-        List<HistogramPointData> points = points(name);
-        assertThat(points).as(name).hasSize(1);
-        return points.get(0);
+        return Readback.onlyPoint(metrics, name);
     }
 
     private static Throwable catchFailure(Runnable call) {

@@ -1,12 +1,9 @@
 package dev.genaiotel.examples.quickstart;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -28,28 +25,25 @@ final class BedrockStandIn implements AutoCloseable {
     static final String MODEL = "anthropic.claude-3-haiku-20240307-v1:0";
     static final String TOOL_USE_ID = "tooluse_kZJMlvQmRJ6eAyJE5GIl7Q";
 
-    private final HttpServer server;
+    private final LoopbackServer server;
 
-    private BedrockStandIn(HttpServer server) {
+    private BedrockStandIn(LoopbackServer server) {
         this.server = server;
     }
 
     /** Starts the stand-in on a free loopback port. */
     static BedrockStandIn start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/model/", BedrockStandIn::model);
-        server.start();
-        return new BedrockStandIn(server);
+        return new BedrockStandIn(LoopbackServer.start("/model/", BedrockStandIn::model));
     }
 
     /** The endpoint to give the Bedrock Runtime client's {@code endpointOverride}. */
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.uri();
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 
     private static void model(HttpExchange exchange) throws IOException {
@@ -90,7 +84,7 @@ final class BedrockStandIn implements AutoCloseable {
         OutputStream out = exchange.getResponseBody();
         event(out, "messageStart", "{\"role\":\"assistant\"}");
         for (String piece : List.of("Bonjour", " from", " Paris", "!")) {
-            pause();
+            LoopbackServer.pause();
             event(out, "contentBlockDelta", "{\"contentBlockIndex\":0,\"delta\":{\"text\":\"" + piece + "\"}}");
         }
         event(out, "contentBlockStop", "{\"contentBlockIndex\":0}");
@@ -106,13 +100,5 @@ final class BedrockStandIn implements AutoCloseable {
         headers.put(":message-type", HeaderValue.fromString("event"));
         new Message(headers, json.getBytes(StandardCharsets.UTF_8)).encode(out);
         out.flush();
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(10);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,12 +1,9 @@
 package dev.genaiotel.examples.quickstart;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -25,28 +22,25 @@ final class OllamaStandIn implements AutoCloseable {
             + "\"prompt_eval_count\":31,\"prompt_eval_duration\":98765432,\"eval_count\":14,"
             + "\"eval_duration\":287654321";
 
-    private final HttpServer server;
+    private final LoopbackServer server;
 
-    private OllamaStandIn(HttpServer server) {
+    private OllamaStandIn(LoopbackServer server) {
         this.server = server;
     }
 
     /** Starts the stand-in on a free loopback port. */
     static OllamaStandIn start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/api/chat", OllamaStandIn::chat);
-        server.start();
-        return new OllamaStandIn(server);
+        return new OllamaStandIn(LoopbackServer.start("/api/chat", OllamaStandIn::chat));
     }
 
     /** The base URL to give {@code OllamaClient}. */
     URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.uri();
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 
     private static void chat(HttpExchange exchange) throws IOException {
@@ -67,7 +61,7 @@ final class OllamaStandIn implements AutoCloseable {
             for (String piece : List.of("Bonjour", " from", " Paris", "!")) {
                 line(out, "{\"model\":\"" + MODEL + "\"," + CREATED_AT + ",\"message\":{\"role\":\"assistant\","
                         + "\"content\":\"" + piece + "\"},\"done\":false}");
-                pause();
+                LoopbackServer.pause();
             }
             line(out, "{\"model\":\"" + MODEL + "\"," + CREATED_AT + ",\"message\":{\"role\":\"assistant\","
                     + "\"content\":\"\"},\"done_reason\":\"stop\",\"done\":true," + TIMINGS + "}");
@@ -77,13 +71,5 @@ final class OllamaStandIn implements AutoCloseable {
     private static void line(OutputStream out, String json) throws IOException {
         out.write((json + "\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(10);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

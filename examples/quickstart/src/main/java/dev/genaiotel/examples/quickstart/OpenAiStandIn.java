@@ -1,12 +1,9 @@
 package dev.genaiotel.examples.quickstart;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -27,28 +24,25 @@ final class OpenAiStandIn implements AutoCloseable {
             + "\"completion_tokens_details\":{\"reasoning_tokens\":0,\"audio_tokens\":0,"
             + "\"accepted_prediction_tokens\":0,\"rejected_prediction_tokens\":0}}";
 
-    private final HttpServer server;
+    private final LoopbackServer server;
 
-    private OpenAiStandIn(HttpServer server) {
+    private OpenAiStandIn(LoopbackServer server) {
         this.server = server;
     }
 
     /** Starts the stand-in on a free loopback port. */
     static OpenAiStandIn start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/v1/chat/completions", OpenAiStandIn::chatCompletions);
-        server.start();
-        return new OpenAiStandIn(server);
+        return new OpenAiStandIn(LoopbackServer.start("/v1/chat/completions", OpenAiStandIn::chatCompletions));
     }
 
     /** The base URL to give the OpenAI client. */
     String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        return server.uri() + "/v1";
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 
     private static void chatCompletions(HttpExchange exchange) throws IOException {
@@ -72,7 +66,7 @@ final class OpenAiStandIn implements AutoCloseable {
             event(out, head + ",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\","
                     + "\"refusal\":null},\"logprobs\":null,\"finish_reason\":null}]}");
             for (String piece : List.of("Bonjour", " from", " Paris", "!")) {
-                pause();
+                LoopbackServer.pause();
                 event(out, head + ",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + piece + "\"},"
                         + "\"logprobs\":null,\"finish_reason\":null}]}");
             }
@@ -88,13 +82,5 @@ final class OpenAiStandIn implements AutoCloseable {
     private static void event(OutputStream out, String json) throws IOException {
         out.write(("data: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(10);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
