@@ -17,7 +17,7 @@ import java.util.Map;
  * ({@code getCurrentThreadAllocatedBytes}), which, unlike JMH's per-fork {@code -prof gc} figures, compares variants
  * compiled by one JIT in one JVM. Garbage collection runs on other threads and so is not in these times.
  */
-// benchmarks-peers has a copy (it stays on OpenTelemetry 1.65 and cannot depend on this shaded jar): change both.
+// benchmarks/peers has a copy (it stays on OpenTelemetry 1.65 and cannot depend on this shaded jar): change both.
 final class PairedCpuRun {
 
     private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
