@@ -1,5 +1,6 @@
 package dev.genaiotel.autoconfigure.internal;
 
+import dev.genaiotel.core.GenAiSettings;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import java.util.Map;
 import java.util.logging.Level;
@@ -31,28 +32,26 @@ public final class ContentAttributeLimits {
      * unset. A properties customizer.
      */
     public static Map<String, String> raise(ConfigProperties config) {
-        if (!GenAiProperties.capturesContent(config)) {
+        // genai-core's own reading of the same properties: the same modes, defaults and validation.
+        GenAiSettings settings = GenAiSettings.from(config::getString, name -> null);
+        if (!settings.enabled() || !settings.captureContent()) {
             return Map.of();
         }
-        warnIfLengthCutsContent(config);
+        warnIfLengthCutsContent(config, settings.maxContentAttributesChars());
         if (config.getString(SPAN_ATTRIBUTE_COUNT) != null || config.getString(ATTRIBUTE_COUNT) != null) {
             return Map.of();
         }
         return Map.of(SPAN_ATTRIBUTE_COUNT, Integer.toString(RAISED_SPAN_ATTRIBUTE_COUNT));
     }
 
-    private static void warnIfLengthCutsContent(ConfigProperties config) {
+    private static void warnIfLengthCutsContent(ConfigProperties config, int contentBudget) {
         String key = config.getString(SPAN_ATTRIBUTE_LENGTH) != null ? SPAN_ATTRIBUTE_LENGTH : ATTRIBUTE_LENGTH;
         Integer length;
-        Integer budget;
         try {
             length = config.getInt(key);
-            budget = config.getInt(GenAiProperties.MAX_CONTENT_ATTRIBUTES_CHARS);
         } catch (RuntimeException invalid) {
-            return; // the SDK and genai-core report invalid numbers themselves
+            return; // the SDK reports an invalid limit itself
         }
-        int contentBudget =
-                budget != null && budget > 0 ? budget : GenAiProperties.DEFAULT_MAX_CONTENT_ATTRIBUTES_CHARS;
         if (length != null && length >= 0 && length < contentBudget) {
             LOGGER.log(Level.WARNING, "{0}={1} is below the GenAI content budget of {2} characters"
                     + " ({3}): the SDK will cut long content attributes, which leaves their JSON invalid. Raise {0}"

@@ -1,6 +1,5 @@
 package dev.genaiotel.autoconfigure.internal;
 
-import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,8 +16,6 @@ public final class GenAiProperties {
     public static final String MAX_CONTENT_ATTRIBUTES_CHARS = PREFIX + "max-content-attributes-chars";
     /** Whether resolved settings are copied into system properties; see {@link SystemPropertyBridge}. */
     public static final String PUBLISH = PREFIX + "autoconfigure.publish-system-properties";
-    /** genai-core's default for {@link #MAX_CONTENT_ATTRIBUTES_CHARS}. */
-    public static final int DEFAULT_MAX_CONTENT_ATTRIBUTES_CHARS = 65_536;
 
     /** Every setting genai-core reads from system properties and environment variables. */
     public static final List<String> CORE_SETTINGS = List.of(
@@ -39,31 +36,6 @@ public final class GenAiProperties {
             PREFIX + "upload-max-queue-size");
 
     private GenAiProperties() {}
-
-    /**
-     * True when the configuration turns content capture on: genai-otel is enabled and the capture mode is
-     * {@code true} or a mode other than {@code NO_CONTENT}. An invalid value counts as off, as in genai-core, which
-     * reports it.
-     */
-    public static boolean capturesContent(ConfigProperties config) {
-        String enabled = config.getString(ENABLED);
-        if (enabled != null && enabled.trim().equalsIgnoreCase("false")) {
-            return false;
-        }
-        String mode = config.getString(CAPTURE);
-        if (mode == null) {
-            return false;
-        }
-        switch (mode.trim().toUpperCase(Locale.ROOT)) {
-            case "TRUE":
-            case "SPAN_ONLY":
-            case "EVENT_ONLY":
-            case "SPAN_AND_EVENT":
-                return true;
-            default:
-                return false;
-        }
-    }
 
     /** The environment variable that stands for a dotted property name. */
     public static String environmentName(String property) {
