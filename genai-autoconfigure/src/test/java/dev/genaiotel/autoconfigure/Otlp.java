@@ -28,6 +28,8 @@ final class Otlp {
                 return value.getBoolValue();
             case ARRAY_VALUE:
                 return value.getArrayValue().getValuesList().stream().map(Otlp::value).toList();
+            case KVLIST_VALUE:
+                return attributes(value.getKvlistValue().getValuesList());
             default:
                 return value.toString();
         }

@@ -9,6 +9,7 @@ import dev.genaiotel.core.InferenceResponse;
 import dev.genaiotel.core.TokenUsage;
 import dev.genaiotel.semconv.message.InputMessage;
 import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.util.List;
@@ -91,5 +92,24 @@ class OtlpExportTest {
 
         Map<String, Object> attributes = Otlp.attributes(receiver.spans().get(0).getValue().getAttributesList());
         assertThat((String) attributes.get("gen_ai.input.messages")).contains("Say hello");
+    }
+
+    @Test
+    void structuredEventContentIsEncodedForTheExporterOnItsOwnThread() {
+        try (GenAiOpenTelemetry otel = otlpToReceiver().setDefaultProperty("otel.logs.exporter", "otlp")
+                .setContentCapture(ContentCapture.SPAN_AND_EVENT).build()) {
+            chat(otel);
+        }
+
+        List<LogRecord> records = receiver.logRecords();
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).getEventName()).isEqualTo("gen_ai.client.inference.operation.details");
+        Map<String, Object> attributes = Otlp.attributes(records.get(0).getAttributesList());
+        assertThat(attributes.get("gen_ai.input.messages")).isEqualTo(List.of(Map.of("role", "user",
+                "parts", List.of(Map.of("type", "text", "content", "Say hello")))));
+        assertThat(attributes).containsEntry("gen_ai.response.id", "chatcmpl-1");
+        Map<String, Object> span = Otlp.attributes(receiver.spans().get(0).getValue().getAttributesList());
+        assertThat(span).containsEntry("gen_ai.input.messages",
+                "[{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"content\":\"Say hello\"}]}]");
     }
 }

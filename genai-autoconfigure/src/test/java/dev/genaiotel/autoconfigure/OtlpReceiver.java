@@ -1,8 +1,12 @@
 package dev.genaiotel.autoconfigure;
 
 import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
@@ -16,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A local OTLP/HTTP receiver on the JDK HttpServer: keeps every request to {@code /v1/traces} and answers 200. */
+/** A local OTLP/HTTP receiver on the JDK HttpServer: keeps every export request and answers 200. */
 final class OtlpReceiver implements AutoCloseable {
 
     /** One received export request. */
@@ -24,6 +28,14 @@ final class OtlpReceiver implements AutoCloseable {
         ExportTraceServiceRequest traces() {
             try {
                 return ExportTraceServiceRequest.parseFrom(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        ExportLogsServiceRequest logs() {
+            try {
+                return ExportLogsServiceRequest.parseFrom(body);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -74,6 +86,21 @@ final class OtlpReceiver implements AutoCloseable {
                 for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
                     for (Span span : scopeSpans.getSpansList()) {
                         all.add(Map.entry(resourceSpans, span));
+                    }
+                }
+            }
+        }
+        return all;
+    }
+
+    /** Every log record of every request to {@code /v1/logs}. */
+    List<LogRecord> logRecords() {
+        List<LogRecord> all = new ArrayList<>();
+        for (Received request : requests) {
+            if (request.path().equals("/v1/logs")) {
+                for (ResourceLogs resourceLogs : request.logs().getResourceLogsList()) {
+                    for (ScopeLogs scopeLogs : resourceLogs.getScopeLogsList()) {
+                        all.addAll(scopeLogs.getLogRecordsList());
                     }
                 }
             }

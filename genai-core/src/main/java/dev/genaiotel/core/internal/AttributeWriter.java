@@ -71,6 +71,7 @@ import io.opentelemetry.api.common.Value;
 import io.opentelemetry.api.trace.SpanKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** What each operation kind records, per SEMCONV.md section 2: span names, kinds and attributes. */
 final class AttributeWriter {
@@ -324,34 +325,40 @@ final class AttributeWriter {
     /**
      * The opt-in content attributes, redacted and within the budgets ({@link RecordedContent}); only called when
      * content is captured for this signal. {@code structured} selects the {@code Value} form (events) over the JSON
-     * string (spans).
+     * string (spans). The message, instruction, tool-definition and document values are built when the event is
+     * exported ({@link DeferredValue}); a tool execution's arguments and result, which are the application's own
+     * objects and may change after the call, are built now.
      */
     static void content(Operation op, AttributeSink sink, boolean structured, boolean toolDetails) {
         RecordedContent content = op.recordedContent();
         if (content.systemJson != null) {
             if (structured) {
-                sink.put(SYSTEM_INSTRUCTIONS_VALUE, ContentEncoder.systemInstructionsValue(content.system));
+                sink.put(SYSTEM_INSTRUCTIONS_VALUE,
+                        deferred(content.system, ContentEncoder::systemInstructionsValue, content.systemJson));
             } else {
                 sink.put(GEN_AI_SYSTEM_INSTRUCTIONS, content.systemJson);
             }
         }
         if (content.inputJson != null) {
             if (structured) {
-                sink.put(INPUT_MESSAGES_VALUE, ContentEncoder.inputMessagesValue(content.input));
+                sink.put(INPUT_MESSAGES_VALUE,
+                        deferred(content.input, ContentEncoder::inputMessagesValue, content.inputJson));
             } else {
                 sink.put(GEN_AI_INPUT_MESSAGES, content.inputJson);
             }
         }
         if (content.toolsJson != null) {
             if (structured) {
-                sink.put(TOOL_DEFINITIONS_VALUE, ContentEncoder.toolDefinitionsValue(content.tools, toolDetails));
+                sink.put(TOOL_DEFINITIONS_VALUE, deferred(content.tools,
+                        tools -> ContentEncoder.toolDefinitionsValue(tools, toolDetails), content.toolsJson));
             } else {
                 sink.put(GEN_AI_TOOL_DEFINITIONS, content.toolsJson);
             }
         }
         if (content.outputJson != null) {
             if (structured) {
-                sink.put(OUTPUT_MESSAGES_VALUE, ContentEncoder.outputMessagesValue(content.output));
+                sink.put(OUTPUT_MESSAGES_VALUE,
+                        deferred(content.output, ContentEncoder::outputMessagesValue, content.outputJson));
             } else {
                 sink.put(GEN_AI_OUTPUT_MESSAGES, content.outputJson);
             }
@@ -373,7 +380,8 @@ final class AttributeWriter {
         sink.put(GEN_AI_RETRIEVAL_QUERY_TEXT, content.query);
         if (content.documentsJson != null) {
             if (structured) {
-                sink.put(RETRIEVAL_DOCUMENTS_VALUE, ContentEncoder.retrievalDocumentsValue(content.documents));
+                sink.put(RETRIEVAL_DOCUMENTS_VALUE,
+                        deferred(content.documents, ContentEncoder::retrievalDocumentsValue, content.documentsJson));
             } else {
                 sink.put(GEN_AI_RETRIEVAL_DOCUMENTS, content.documentsJson);
             }
@@ -381,6 +389,10 @@ final class AttributeWriter {
         if (content.truncated || op.contentTruncated()) {
             sink.put(GEN_AI_CONTENT_TRUNCATED, Boolean.TRUE);
         }
+    }
+
+    private static <T> Value<?> deferred(T content, Function<T, Value<?>> encoder, String json) {
+        return new DeferredValue(() -> encoder.apply(content), json);
     }
 
     /** True for operations whose token usage is recorded on metrics ({@code fetch_response} never is). */

@@ -60,7 +60,8 @@ public sealed interface MessagePart {
      * @param id the provider's tool-call id, or null when the provider gives none (never synthesised)
      * @param name the tool's name
      * @param arguments the arguments: a map, list, scalar, or a raw JSON string that is parsed best-effort when
-     *     encoded; null when absent
+     *     encoded; null when absent. Encoding can happen after the call, on an export or upload thread, so a
+     *     map or list must not change once handed over
      */
     record ToolCallRequest(String id, String name, Object arguments) implements MessagePart {
         /** Checks the required field. */
@@ -79,7 +80,8 @@ public sealed interface MessagePart {
      *
      * @param id the id of the tool call this answers, or null when unknown
      * @param response the tool's result: any value; a raw JSON string is parsed best-effort when encoded. A null
-     *     response is encoded as JSON {@code null}: the field is always present.
+     *     response is encoded as JSON {@code null}: the field is always present. Encoding can happen after the call,
+     *     on an export or upload thread, so a map or list must not change once handed over.
      */
     record ToolCallResponse(String id, Object response) implements MessagePart {
         @Override
