@@ -244,6 +244,32 @@ class ChatStreamingTest extends WireMockFixture {
     }
 
     @Test
+    void exceptionFromTheCallersOwnActionIsNotAStreamFailure() {
+        stubChatStreamHonouringIncludeUsage();
+        IllegalStateException thrown = new IllegalStateException("the caller's own bug");
+        List<ChatCompletionChunk> seen = new ArrayList<>();
+
+        Throwable failure = catchThrowable(() -> {
+            try (StreamResponse<ChatCompletionChunk> stream = client().chat().completions()
+                    .createStreaming(params())) {
+                stream.stream().forEach(chunk -> {
+                    seen.add(chunk);
+                    if (seen.size() == 2) {
+                        throw thrown;
+                    }
+                });
+            }
+        });
+
+        assertThat(failure).isSameAs(thrown);
+        assertThat(seen).hasSize(2);
+        SpanData span = onlySpan();
+        assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
+        assertThat(attr(span, ERROR_TYPE)).isNull();
+        assertThat(attr(span, GEN_AI_RESPONSE_FINISH_REASONS)).containsExactly("error");
+    }
+
+    @Test
     void truncatedStreamShowsTheCallerWhatTheRawClientShows() {
         stubSse("/chat/completions", Payloads.CHAT_STREAM_TRUNCATED);
 

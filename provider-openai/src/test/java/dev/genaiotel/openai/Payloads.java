@@ -359,12 +359,15 @@ final class Payloads {
             }
             """;
 
-    static String responseStream() {
-        String created = "{\"id\":\"resp_s1\",\"object\":\"response\",\"created_at\":1741290958,\"status\":"
+    /** The response of {@link #responseStream()} as its first event carries it. */
+    static final String STREAMED_RESPONSE_CREATED = "{\"id\":\"resp_s1\",\"object\":\"response\","
+            + "\"created_at\":1741290958,\"status\":"
                 + "\"in_progress\",\"error\":null,\"incomplete_details\":null,\"instructions\":null,"
                 + "\"model\":\"gpt-4.1-2025-04-14\",\"output\":[],\"parallel_tool_calls\":true,"
                 + "\"tool_choice\":\"auto\",\"tools\":[],\"usage\":null,\"metadata\":{}}";
-        String completed = "{\"id\":\"resp_s1\",\"object\":\"response\",\"created_at\":1741290958,\"status\":"
+    /** The response of {@link #responseStream()} as its last event carries it, and as a retrieve returns it. */
+    static final String STREAMED_RESPONSE_COMPLETED = "{\"id\":\"resp_s1\",\"object\":\"response\","
+            + "\"created_at\":1741290958,\"status\":"
                 + "\"completed\",\"error\":null,\"incomplete_details\":null,\"instructions\":null,"
                 + "\"model\":\"gpt-4.1-2025-04-14\",\"output\":[{\"id\":\"msg_s1\",\"type\":\"message\","
                 + "\"status\":\"completed\",\"role\":\"assistant\",\"content\":[{\"type\":\"output_text\","
@@ -372,8 +375,10 @@ final class Payloads {
                 + "\"service_tier\":\"default\",\"tool_choice\":\"auto\",\"tools\":[],\"usage\":{\"input_tokens\":37,"
                 + "\"input_tokens_details\":{\"cached_tokens\":0},\"output_tokens\":11,"
                 + "\"output_tokens_details\":{\"reasoning_tokens\":0},\"total_tokens\":48},\"metadata\":{}}";
+
+    static String responseStream() {
         return event("response.created", "{\"type\":\"response.created\",\"sequence_number\":0,\"response\":"
-                        + created + "}")
+                        + STREAMED_RESPONSE_CREATED + "}")
                 + event("response.output_text.delta", "{\"type\":\"response.output_text.delta\","
                         + "\"sequence_number\":1,\"item_id\":\"msg_s1\",\"output_index\":0,\"content_index\":0,"
                         + "\"delta\":\"Hi\",\"logprobs\":[]}")
@@ -381,7 +386,7 @@ final class Payloads {
                         + "\"sequence_number\":2,\"item_id\":\"msg_s1\",\"output_index\":0,\"content_index\":0,"
                         + "\"delta\":\" there!\",\"logprobs\":[]}")
                 + event("response.completed", "{\"type\":\"response.completed\",\"sequence_number\":3,"
-                        + "\"response\":" + completed + "}");
+                        + "\"response\":" + STREAMED_RESPONSE_COMPLETED + "}");
     }
 
     static String sse(String... chunks) {

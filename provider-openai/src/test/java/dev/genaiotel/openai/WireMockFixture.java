@@ -1,6 +1,7 @@
 package dev.genaiotel.openai;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -130,6 +131,13 @@ abstract class WireMockFixture {
     void stubSse(String path, String body) {
         server.stubFor(post(urlPathEqualTo("/v1" + path)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/event-stream").withBody(body)));
+    }
+
+    /** A streamed {@code GET}, as {@code retrieveStreaming} sends it ({@code ?stream=true}). */
+    void stubGetSse(String path, String body) {
+        server.stubFor(get(urlPathEqualTo("/v1" + path)).withQueryParam("stream", equalTo("true")).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+                        .withBody(body)));
     }
 
     SpanData onlySpan() {

@@ -31,11 +31,16 @@ import io.opentelemetry.api.common.AttributesBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /** Chat Completions ({@code POST /chat/completions}) to the core's inference model. */
 final class ChatMapping {
 
     private static final Attributes API_TYPE = Attributes.of(OPENAI_API_TYPE, OpenAiApiType.CHAT_COMPLETIONS);
+
+    /** The last response attributes built; immutable, so sharing it between threads is safe. */
+    private static volatile ResponseAttributes lastResponseAttributes;
 
     private ChatMapping() {}
 
@@ -50,15 +55,17 @@ final class ChatMapping {
             builder.model(params.model().asString())
                     .temperature(params.temperature().orElse(null))
                     .topP(params.topP().orElse(null))
-                    .maxTokens(params.maxCompletionTokens().or(params::maxTokens).orElse(null))
+                    .maxTokens(maxTokens(params))
                     .seed(params.seed().orElse(null))
                     .choiceCount(params.n().orElse(null))
                     .frequencyPenalty(params.frequencyPenalty().orElse(null))
                     .presencePenalty(params.presencePenalty().orElse(null))
                     .reasoningLevel(params.reasoningEffort().map(effort -> effort.asString()).orElse(null))
                     .outputType(outputType(params));
-            params.stop().ifPresent(stop -> builder.stopSequences(
-                    stop.isString() ? List.of(stop.asString()) : stop.asStrings()));
+            Optional<ChatCompletionCreateParams.Stop> stop = params.stop();
+            if (stop.isPresent()) {
+                builder.stopSequences(stop.get().isString() ? List.of(stop.get().asString()) : stop.get().asStrings());
+            }
             String tier = params.serviceTier().map(value -> value.asString()).orElse(null);
             if (tier != null && !"auto".equals(tier)) {
                 builder.attributes(API_TYPE.toBuilder().put(OPENAI_REQUEST_SERVICE_TIER, tier).build());
@@ -71,6 +78,12 @@ final class ChatMapping {
             FailSoft.log("chat request mapping", e);
         }
         return builder.build();
+    }
+
+    @SuppressWarnings("deprecation") // max_tokens is still sent
+    private static Long maxTokens(ChatCompletionCreateParams params) {
+        Optional<Long> maxCompletionTokens = params.maxCompletionTokens();
+        return maxCompletionTokens.isPresent() ? maxCompletionTokens.get() : params.maxTokens().orElse(null);
     }
 
     private static String outputType(ChatCompletionCreateParams params) {
@@ -207,32 +220,72 @@ final class ChatMapping {
         return result;
     }
 
+    /**
+     * The response of a chat completion. Each piece is read on its own (a field the server got wrong costs only that
+     * piece), with a try per piece rather than a lambda per piece: this runs on every call.
+     */
     @SuppressWarnings("deprecation") // system_fingerprint is deprecated by OpenAI but still reported
     static InferenceResponse response(ChatCompletion completion, boolean content, String audioFormat) {
         InferenceResponse.Builder builder = InferenceResponse.builder();
-        FailSoft.run("chat response id", () -> builder.responseId(completion.id()));
-        FailSoft.run("chat response model", () -> builder.responseModel(completion.model()));
-        FailSoft.run("chat finish reasons", () -> {
-            List<ChatCompletion.Choice> choices = completion.choices();
-            List<String> reasons = new ArrayList<>(choices.size());
-            for (ChatCompletion.Choice choice : choices) {
-                reasons.add(choice.finishReason().asString());
+        try {
+            builder.responseId(completion.id());
+        } catch (RuntimeException e) {
+            FailSoft.log("chat response id", e);
+        }
+        try {
+            builder.responseModel(completion.model());
+        } catch (RuntimeException e) {
+            FailSoft.log("chat response model", e);
+        }
+        try {
+            builder.finishReasons(finishReasons(completion.choices()));
+        } catch (RuntimeException e) {
+            FailSoft.log("chat finish reasons", e);
+        }
+        try {
+            Optional<CompletionUsage> usage = completion.usage();
+            if (usage.isPresent()) {
+                builder.usage(usage(usage.get()));
             }
-            builder.finishReasons(reasons);
-        });
-        FailSoft.run("chat usage", () -> completion.usage().ifPresent(usage -> builder.usage(usage(usage))));
-        FailSoft.run("chat response attributes", () -> builder.attributes(responseAttributes(
-                completion.serviceTier().map(tier -> tier.asString()).orElse(null),
-                completion.systemFingerprint().orElse(null))));
+        } catch (RuntimeException e) {
+            FailSoft.log("chat usage", e);
+        }
+        try {
+            Optional<ChatCompletion.ServiceTier> tier = completion.serviceTier();
+            builder.attributes(responseAttributes(tier.isPresent() ? tier.get().asString() : null,
+                    completion.systemFingerprint().orElse(null)));
+        } catch (RuntimeException e) {
+            FailSoft.log("chat response attributes", e);
+        }
         if (content) {
             FailSoft.run("chat output messages", () -> builder.outputMessages(outputMessages(completion, audioFormat)));
         }
         return builder.build();
     }
 
+    private static List<String> finishReasons(List<ChatCompletion.Choice> choices) {
+        if (choices.size() == 1) {
+            return List.of(choices.get(0).finishReason().asString());
+        }
+        List<String> reasons = new ArrayList<>(choices.size());
+        for (ChatCompletion.Choice choice : choices) {
+            reasons.add(choice.finishReason().asString());
+        }
+        return reasons;
+    }
+
+    /**
+     * {@code openai.response.service_tier} and {@code openai.response.system_fingerprint}. A client's answers nearly
+     * always repeat the same pair, so the last pair's attributes are kept and reused.
+     */
     static Attributes responseAttributes(String serviceTier, String systemFingerprint) {
         if (serviceTier == null && systemFingerprint == null) {
             return Attributes.empty();
+        }
+        ResponseAttributes last = lastResponseAttributes;
+        if (last != null && Objects.equals(last.serviceTier, serviceTier)
+                && Objects.equals(last.systemFingerprint, systemFingerprint)) {
+            return last.attributes;
         }
         AttributesBuilder attributes = Attributes.builder();
         if (serviceTier != null) {
@@ -241,8 +294,12 @@ final class ChatMapping {
         if (systemFingerprint != null) {
             attributes.put(OPENAI_RESPONSE_SYSTEM_FINGERPRINT, systemFingerprint);
         }
-        return attributes.build();
+        Attributes built = attributes.build();
+        lastResponseAttributes = new ResponseAttributes(serviceTier, systemFingerprint, built);
+        return built;
     }
+
+    private record ResponseAttributes(String serviceTier, String systemFingerprint, Attributes attributes) {}
 
     static TokenUsage usage(CompletionUsage usage) {
         Long cached = usage.promptTokensDetails().flatMap(details -> details.cachedTokens()).orElse(null);
@@ -267,7 +324,7 @@ final class ChatMapping {
             }
             String refusal = Trees.string(message, "refusal");
             if (refusal != null) {
-                parts.add(new MessagePart.GenericPart("refusal", Map.of("content", refusal)));
+                parts.add(refusal(refusal));
             }
             for (Object call : Trees.list(message, "tool_calls")) {
                 MessagePart part = toolCall(Trees.map(call));
@@ -304,9 +361,13 @@ final class ChatMapping {
         }
         List<MessagePart> parts = new ArrayList<>(1);
         message.content().ifPresent(text -> parts.add(new MessagePart.Text(text)));
-        message.refusal().ifPresent(refusal -> parts.add(new MessagePart.GenericPart("refusal",
-                Map.of("content", refusal))));
+        message.refusal().ifPresent(refusal -> parts.add(refusal(refusal)));
         return new OutputMessage(Role.ASSISTANT, parts, FinishReason.normalize(choice.finishReason().asString()));
+    }
+
+    /** A refusal, as an output part of its own. */
+    static MessagePart refusal(String text) {
+        return new MessagePart.GenericPart("refusal", Map.of("content", text));
     }
 
     /** The audio format the request asked for, so that generated audio gets its media type. */

@@ -6,24 +6,52 @@ import dev.genaiotel.core.Inference;
 import dev.genaiotel.core.InferenceResponse;
 import dev.genaiotel.core.StreamAccumulator;
 import dev.genaiotel.core.TokenUsage;
+import dev.genaiotel.semconv.Modality;
+import dev.genaiotel.semconv.message.MessagePart;
+import dev.genaiotel.semconv.message.OutputMessage;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A streamed chat completion. When the instrumentation added {@code stream_options.include_usage} itself, the
  * server's extra last chunk (no choices, only usage) is read here and hidden from the caller.
+ *
+ * <p>With content capture on, refusal and audio deltas, which the core's accumulator has no place for, are kept
+ * here per choice ({@link StreamedExtras}) and added to the accumulated output messages at the end, as the parts a
+ * non-streamed answer maps them to.
  */
 final class ChatStream extends InferenceStream<ChatCompletionChunk> {
 
     private final boolean hideUsageChunk;
+    /**
+     * Whether content is captured. Without it the accumulator keeps no text and no tool-call fragment, only which
+     * choices started and how they finished, so the deltas are not even read.
+     */
+    private final boolean content;
+    /** The refusal and audio deltas per choice; null unless content is captured. */
+    private final StreamedExtras extras;
+    private StreamAccumulator accumulator;
     private TokenUsage usage;
     private String serviceTier;
     private String systemFingerprint;
     private boolean identified;
 
     ChatStream(Inference inference, boolean hideUsageChunk) {
+        this(inference, hideUsageChunk, false, null);
+    }
+
+    /**
+     * @param content whether content is captured
+     * @param extras where refusal and audio deltas go, with content only; else null
+     */
+    ChatStream(Inference inference, boolean hideUsageChunk, boolean content, StreamedExtras extras) {
         super(inference);
         this.hideUsageChunk = hideUsageChunk;
+        this.content = content;
+        this.extras = extras;
     }
 
     @Override
@@ -43,24 +71,15 @@ final class ChatStream extends InferenceStream<ChatCompletionChunk> {
                 // Every chunk repeats id and model; openai-java parses each accessor's field anew.
                 accumulator.responseId(chunk.id()).responseModel(chunk.model());
                 identified = true;
+                this.accumulator = accumulator;
             }
             for (ChatCompletionChunk.Choice choice : choices) {
                 int index = (int) choice.index();
-                ChatCompletionChunk.Choice.Delta delta = choice.delta();
-                Optional<String> text = delta.content();
-                if (text.isPresent()) {
-                    accumulator.appendText(index, text.get());
+                if (content) {
+                    delta(accumulator, index, choice.delta());
                 } else {
+                    // Starts the choice, which is all the accumulator keeps of a delta without content.
                     accumulator.appendText(index, null);
-                }
-                Optional<List<ChatCompletionChunk.Choice.Delta.ToolCall>> toolCalls = delta.toolCalls();
-                if (toolCalls.isPresent()) {
-                    for (ChatCompletionChunk.Choice.Delta.ToolCall call : toolCalls.get()) {
-                        var function = call.function();
-                        accumulator.appendToolCall(index, (int) call.index(), call.id().orElse(null),
-                                function.flatMap(f -> f.name()).orElse(null),
-                                function.flatMap(f -> f.arguments()).orElse(null));
-                    }
                 }
                 var reason = choice.finishReason();
                 if (reason.isPresent()) {
@@ -83,11 +102,180 @@ final class ChatStream extends InferenceStream<ChatCompletionChunk> {
         return true;
     }
 
+    private void delta(StreamAccumulator accumulator, int index, ChatCompletionChunk.Choice.Delta delta) {
+        Optional<String> text = delta.content();
+        accumulator.appendText(index, text.isPresent() ? text.get() : null);
+        Optional<List<ChatCompletionChunk.Choice.Delta.ToolCall>> toolCalls = delta.toolCalls();
+        if (toolCalls.isPresent()) {
+            for (ChatCompletionChunk.Choice.Delta.ToolCall call : toolCalls.get()) {
+                var function = call.function();
+                accumulator.appendToolCall(index, (int) call.index(), call.id().orElse(null),
+                        function.flatMap(f -> f.name()).orElse(null),
+                        function.flatMap(f -> f.arguments()).orElse(null));
+            }
+        }
+        if (extras != null) {
+            extras.add(index, delta);
+        }
+    }
+
     @Override
     InferenceResponse finalResponse() {
-        return InferenceResponse.builder()
+        InferenceResponse.Builder response = InferenceResponse.builder()
                 .usage(usage)
-                .attributes(ChatMapping.responseAttributes(serviceTier, systemFingerprint))
-                .build();
+                .attributes(ChatMapping.responseAttributes(serviceTier, systemFingerprint));
+        if (extras != null && accumulator != null && !extras.isEmpty()) {
+            List<OutputMessage> messages = extras.addTo(accumulator.outputMessages());
+            if (!messages.isEmpty()) {
+                response.outputMessages(messages);
+            }
+        }
+        return response.build();
+    }
+
+    /** Keeps the parts of streamed answers that the accumulator has no place for. */
+    static final class StreamedExtras {
+        /** The same bound on choice indexes as the core's accumulator. */
+        private static final int MAX_CHOICES = 1024;
+
+        private final String audioMime;
+        private final int blobMaxBytes;
+        private int remainingChars;
+        /** Per choice index, in index order as the accumulator keeps them; null where a choice had none. */
+        private final List<Extra> byChoice = new ArrayList<>();
+        /** The choice indexes seen, as the accumulator starts one message per choice. */
+        private final BitSet started = new BitSet();
+
+        /**
+         * @param audioFormat the audio format the request asked for, or null
+         * @param maxChars the characters of refusal and transcript text kept, over all choices
+         * @param blobMaxBytes the audio bytes kept; a longer answer is reported by size, as the core reports blobs
+         */
+        StreamedExtras(String audioFormat, int maxChars, int blobMaxBytes) {
+            this.audioMime = Parts.audioMime(audioFormat);
+            this.remainingChars = Math.max(0, maxChars);
+            this.blobMaxBytes = Math.max(0, blobMaxBytes);
+        }
+
+        void add(int index, ChatCompletionChunk.Choice.Delta delta) {
+            if (index < 0 || index >= MAX_CHOICES) {
+                return;
+            }
+            started.set(index);
+            Optional<String> refusal = delta.refusal();
+            if (refusal.isPresent() && !refusal.get().isEmpty()) {
+                keep(extra(index).refusal(), refusal.get());
+            }
+            Optional<ChatCompletionChunk.Choice.Delta.Audio> audio = delta.audio();
+            if (audio.isPresent()) {
+                Extra extra = extra(index);
+                extra.audio = true;
+                ChatCompletionChunk.Choice.Delta.Audio piece = audio.get();
+                piece.transcript().ifPresent(text -> keep(extra.transcript(), text));
+                piece.data().ifPresent(data -> extra.addAudio(Parts.decode(data), blobMaxBytes));
+            }
+        }
+
+        boolean isEmpty() {
+            return byChoice.isEmpty();
+        }
+
+        /** The accumulator's messages (one per started choice, in index order) with the kept parts added. */
+        List<OutputMessage> addTo(List<OutputMessage> messages) {
+            List<OutputMessage> result = new ArrayList<>(messages);
+            int position = 0;
+            for (int index = started.nextSetBit(0); index >= 0 && position < result.size();
+                    index = started.nextSetBit(index + 1), position++) {
+                Extra extra = index < byChoice.size() ? byChoice.get(index) : null;
+                if (extra == null) {
+                    continue;
+                }
+                OutputMessage message = result.get(position);
+                List<MessagePart> parts = new ArrayList<>(message.parts());
+                if (extra.refusal != null) {
+                    // After the text, before any tool call, as a non-streamed answer lists them.
+                    int at = 0;
+                    while (at < parts.size() && !(parts.get(at) instanceof MessagePart.ToolCallRequest)) {
+                        at++;
+                    }
+                    parts.add(at, ChatMapping.refusal(extra.refusal.toString()));
+                }
+                MessagePart audio = extra.audioPart(audioMime);
+                if (audio != null) {
+                    parts.add(audio);
+                }
+                result.set(position, new OutputMessage(message.role(), parts, message.name(),
+                        message.finishReason()));
+            }
+            return result;
+        }
+
+        private Extra extra(int index) {
+            while (byChoice.size() <= index) {
+                byChoice.add(null);
+            }
+            Extra extra = byChoice.get(index);
+            if (extra == null) {
+                extra = new Extra();
+                byChoice.set(index, extra);
+            }
+            return extra;
+        }
+
+        private void keep(StringBuilder target, String delta) {
+            int kept = Math.min(delta.length(), remainingChars);
+            target.append(delta, 0, kept);
+            remainingChars -= kept;
+        }
+    }
+
+    /** One choice's refusal and audio. */
+    private static final class Extra {
+        StringBuilder refusal;
+        StringBuilder transcript;
+        boolean audio;
+        ByteArrayOutputStream audioBytes;
+        long audioSize;
+
+        StringBuilder refusal() {
+            if (refusal == null) {
+                refusal = new StringBuilder();
+            }
+            return refusal;
+        }
+
+        StringBuilder transcript() {
+            if (transcript == null) {
+                transcript = new StringBuilder();
+            }
+            return transcript;
+        }
+
+        void addAudio(byte[] bytes, int blobMaxBytes) {
+            if (bytes == null || bytes.length == 0) {
+                return;
+            }
+            audioSize += bytes.length;
+            if (audioSize <= blobMaxBytes) {
+                if (audioBytes == null) {
+                    audioBytes = new ByteArrayOutputStream();
+                }
+                audioBytes.write(bytes, 0, bytes.length);
+            } else {
+                audioBytes = null;
+            }
+        }
+
+        /** As a non-streamed answer maps its audio: the bytes as a blob, else the transcript as text. */
+        MessagePart audioPart(String mime) {
+            if (!audio) {
+                return null;
+            }
+            if (audioSize > 0) {
+                return audioBytes != null ? new MessagePart.Blob(mime, Modality.AUDIO,
+                        audioBytes.toByteArray()) : Parts.omittedAudio(mime, audioSize);
+            }
+            return transcript != null ? new MessagePart.Text(transcript.toString()) : null;
+        }
     }
 }

@@ -11,16 +11,24 @@ import com.openai.models.embeddings.EmbeddingCreateParams;
 import com.openai.models.responses.Response;
 import com.openai.models.responses.ResponseCreateParams;
 import com.openai.models.responses.ResponseRetrieveParams;
+import dev.genaiotel.core.GenAiSettings;
 import dev.genaiotel.core.GenAiTelemetry;
 import dev.genaiotel.core.Inference;
+import dev.genaiotel.core.InferenceResponse;
+import dev.genaiotel.core.StreamAccumulator;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The telemetry of one wrapped client: the core, the endpoint its base URL names, and the options of
  * {@code OpenAITelemetry}. Immutable; {@code withOptions} on a wrapped client derives a new one.
  */
 public final class ClientTelemetry {
+
+    /** The response mapping of every chat call without content capture, shared. */
+    private static final Function<ChatCompletion, InferenceResponse> CHAT_WITHOUT_CONTENT =
+            completion -> ChatMapping.response(completion, false, null);
 
     private final GenAiTelemetry telemetry;
     private final Endpoint endpoint;
@@ -73,8 +81,11 @@ public final class ClientTelemetry {
         }
         boolean content = content();
         Inference inference = telemetry.startInference(ChatMapping.request(params, endpoint, false, content));
-        String audioFormat = content ? ChatMapping.audioFormat(params) : null;
-        return new InferenceCall<>(inference, completion -> ChatMapping.response(completion, content, audioFormat));
+        if (!content) {
+            return new InferenceCall<>(inference, CHAT_WITHOUT_CONTENT);
+        }
+        String audioFormat = ChatMapping.audioFormat(params);
+        return new InferenceCall<>(inference, completion -> ChatMapping.response(completion, true, audioFormat));
     }
 
     /** A chat stream, and the params to send: the caller's, or a copy asking for usage. */
@@ -83,8 +94,15 @@ public final class ClientTelemetry {
             return new Streaming<>(params, new ChatStream(telemetry.startInference(null), false));
         }
         ChatCompletionCreateParams sent = withStreamUsage(params);
-        Inference inference = telemetry.startInference(ChatMapping.request(params, endpoint, true, content()));
-        return new Streaming<>(sent, new ChatStream(inference, sent != params));
+        boolean content = content();
+        Inference inference = telemetry.startInference(ChatMapping.request(params, endpoint, true, content));
+        ChatStream.StreamedExtras extras = null;
+        if (content) {
+            GenAiSettings settings = telemetry.settings();
+            extras = new ChatStream.StreamedExtras(ChatMapping.audioFormat(params), settings.maxContentChars(),
+                    settings.blobMaxBytes());
+        }
+        return new Streaming<>(sent, new ChatStream(inference, sent != params, content, extras));
     }
 
     private ChatCompletionCreateParams withStreamUsage(ChatCompletionCreateParams params) {
@@ -136,8 +154,30 @@ public final class ClientTelemetry {
         } catch (RuntimeException e) {
             FailSoft.log("fetch_response request mapping", e);
         }
-        Inference inference = telemetry.startInference(ResponsesMapping.fetchRequest(id, endpoint));
+        Inference inference = telemetry.startInference(ResponsesMapping.fetchRequest(id, null, endpoint));
         return new InferenceCall<>(inference, response -> ResponsesMapping.response(response, content, true));
+    }
+
+    /**
+     * A streamed {@code GET /responses/{id}?stream=true}: the {@code fetch_response} operation, with the cursor it
+     * resumes after ({@code starting_after}). It is not an inference, so its events are not timed as chunks.
+     */
+    ResponsesStream fetchResponseStream(ResponseRetrieveParams params) {
+        if (!telemetry.isEnabled()) {
+            return new ResponsesStream(telemetry.startInference(null), false);
+        }
+        boolean content = content();
+        String id = null;
+        String cursor = null;
+        try {
+            id = params.responseId().orElse(null);
+            cursor = params.startingAfter().map(String::valueOf).orElse(null);
+        } catch (RuntimeException e) {
+            FailSoft.log("fetch_response request mapping", e);
+        }
+        Inference inference = telemetry.startInference(ResponsesMapping.fetchRequest(id, cursor, endpoint));
+        return new ResponsesStream(inference, content,
+                new StreamAccumulator(content, telemetry.settings().maxContentChars()));
     }
 
     TracedCall<CreateEmbeddingResponse> embeddings(EmbeddingCreateParams params) {

@@ -1,5 +1,6 @@
 package dev.genaiotel.openai.internal;
 
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_REQUEST_STREAM_CURSOR;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_RESPONSE_ID;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_RESPONSE_STATUS;
 import static dev.genaiotel.semconv.GenAiAttributes.OPENAI_API_TYPE;
@@ -74,11 +75,18 @@ final class ResponsesMapping {
         return builder.build();
     }
 
-    /** The {@code fetch_response} request of {@code GET /responses/{id}}. */
-    static InferenceRequest fetchRequest(String responseId, Endpoint endpoint) {
+    /**
+     * The {@code fetch_response} request of {@code GET /responses/{id}}.
+     *
+     * @param streamCursor the event a resumed stream starts after ({@code starting_after}), or null
+     */
+    static InferenceRequest fetchRequest(String responseId, String streamCursor, Endpoint endpoint) {
         AttributesBuilder attributes = API_TYPE.toBuilder();
         if (responseId != null) {
             attributes.put(GEN_AI_RESPONSE_ID, responseId);
+        }
+        if (streamCursor != null) {
+            attributes.put(GEN_AI_REQUEST_STREAM_CURSOR, streamCursor);
         }
         return InferenceRequest.builder(OperationName.FETCH_RESPONSE, endpoint.providerName())
                 .server(endpoint.serverAddress(), endpoint.serverPort())

@@ -10,16 +10,27 @@ import dev.genaiotel.core.StreamAccumulator;
  * A streamed Responses API call. Every event is a chunk for timing; text deltas are accumulated for a stream that
  * ends early, and the terminal event ({@code response.completed}, {@code .incomplete}, {@code .failed}) carries the
  * whole response, which is mapped like a non-streamed one.
+ *
+ * <p>A streamed {@code retrieve} ({@code fetch_response}) replays a stored response: it is not an inference, so its
+ * events are not timed as chunks (no time to first chunk, no chunk metrics); its deltas go to an accumulator of its
+ * own, and the terminal response is mapped like a non-streamed {@code retrieve}.
  */
 final class ResponsesStream extends InferenceStream<ResponseStreamEvent> {
 
     private final boolean content;
+    /** The accumulator of a {@code fetch_response} stream; null for a {@code create} stream. */
+    private final StreamAccumulator fetched;
     private Response last;
     private String errorCode;
 
     ResponsesStream(Inference inference, boolean content) {
+        this(inference, content, null);
+    }
+
+    ResponsesStream(Inference inference, boolean content, StreamAccumulator fetched) {
         super(inference);
         this.content = content;
+        this.fetched = fetched;
     }
 
     @Override
@@ -28,7 +39,7 @@ final class ResponsesStream extends InferenceStream<ResponseStreamEvent> {
             return true;
         }
         try {
-            StreamAccumulator accumulator = inference.onChunk();
+            StreamAccumulator accumulator = fetched != null ? fetched : inference.onChunk();
             if (event.isOutputTextDelta()) {
                 accumulator.appendText(0, event.asOutputTextDelta().delta());
             } else if (event.isReasoningTextDelta()) {
@@ -68,15 +79,35 @@ final class ResponsesStream extends InferenceStream<ResponseStreamEvent> {
 
     @Override
     InferenceResponse finalResponse() {
+        if (fetched != null) {
+            return fetchedResponse();
+        }
         if (last == null) {
             return null;
         }
         InferenceResponse response = ResponsesMapping.response(last, content, false);
         if (content && ResponsesMapping.finishReason(last) == null) {
-            return InferenceResponse.builder().responseId(response.responseId())
-                    .responseModel(response.responseModel()).usage(response.usage())
-                    .attributes(response.attributes()).build();
+            return withoutOutput(response);
         }
         return response;
+    }
+
+    /** What a {@code fetch_response} stream told: its last response, else what its deltas carried. */
+    private InferenceResponse fetchedResponse() {
+        if (last == null) {
+            return fetched.toResponse();
+        }
+        InferenceResponse response = ResponsesMapping.response(last, content, true);
+        if (ResponsesMapping.finishReason(last) == null) {
+            // Ended before the terminal event: the deltas so far are the output.
+            return (content ? withoutOutput(response) : response).orElse(fetched.toResponse());
+        }
+        return response;
+    }
+
+    private static InferenceResponse withoutOutput(InferenceResponse response) {
+        return InferenceResponse.builder().responseId(response.responseId())
+                .responseModel(response.responseModel()).usage(response.usage())
+                .attributes(response.attributes()).build();
     }
 }

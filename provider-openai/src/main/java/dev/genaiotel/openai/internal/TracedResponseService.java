@@ -73,7 +73,8 @@ final class TracedResponseService implements ResponseService {
     @Override
     public StreamResponse<ResponseStreamEvent> retrieveStreaming(
             ResponseRetrieveParams params, RequestOptions requestOptions) {
-        return delegate.retrieveStreaming(params, requestOptions);
+        return Calls.stream(telemetry.fetchResponseStream(params), params,
+                sent -> delegate.retrieveStreaming(sent, requestOptions));
     }
 
     @Override

@@ -74,7 +74,8 @@ final class TracedResponseServiceAsync implements ResponseServiceAsync {
     @Override
     public AsyncStreamResponse<ResponseStreamEvent> retrieveStreaming(
             ResponseRetrieveParams params, RequestOptions requestOptions) {
-        return delegate.retrieveStreaming(params, requestOptions);
+        return Calls.asyncStream(telemetry.fetchResponseStream(params), params,
+                sent -> delegate.retrieveStreaming(sent, requestOptions));
     }
 
     @Override

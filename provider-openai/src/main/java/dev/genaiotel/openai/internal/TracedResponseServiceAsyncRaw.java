@@ -73,7 +73,8 @@ final class TracedResponseServiceAsyncRaw implements ResponseServiceAsync.WithRa
     @Override
     public CompletableFuture<HttpResponseFor<StreamResponse<ResponseStreamEvent>>> retrieveStreaming(
             ResponseRetrieveParams params, RequestOptions requestOptions) {
-        return delegate.retrieveStreaming(params, requestOptions);
+        return Calls.rawStreamFuture(telemetry.fetchResponseStream(params), params,
+                sent -> delegate.retrieveStreaming(sent, requestOptions));
     }
 
     @Override

@@ -70,7 +70,8 @@ final class TracedResponseServiceRaw implements ResponseService.WithRawResponse 
     @Override
     public HttpResponseFor<StreamResponse<ResponseStreamEvent>> retrieveStreaming(
             ResponseRetrieveParams params, RequestOptions requestOptions) {
-        return delegate.retrieveStreaming(params, requestOptions);
+        return Calls.rawStream(telemetry.fetchResponseStream(params), params,
+                sent -> delegate.retrieveStreaming(sent, requestOptions));
     }
 
     @Override

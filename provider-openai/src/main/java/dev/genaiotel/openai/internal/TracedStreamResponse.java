@@ -57,12 +57,20 @@ final class TracedStreamResponse<T> implements StreamResponse<T> {
     /**
      * Feeds each item to the observer before the caller's action; holds the owning response so that a caller who
      * keeps only the {@link Stream} does not make it look abandoned.
+     *
+     * <p>Terminal operations that take every item ({@code forEach}, {@code collect}, ...) come through
+     * {@link #forEachRemaining}, which lets the source push its items through its own pipeline; pulling them one by
+     * one with {@code tryAdvance} would make a pipelined source (openai-java maps its SSE lines) buffer every item.
      */
     private static final class ObservingSpliterator<T> implements Spliterator<T>, Consumer<T> {
         private final Spliterator<T> source;
         private final StreamObserver<T> observer;
         private final Object owner;
         private T current;
+        /** The caller's action while {@link #forEachRemaining} runs, else null. */
+        private Consumer<? super T> downstream;
+        /** Set when the caller's own action threw: that is not a failure of the stream. */
+        private boolean downstreamFailed;
 
         ObservingSpliterator(Spliterator<T> source, StreamObserver<T> observer, Object owner) {
             this.source = source;
@@ -72,7 +80,33 @@ final class TracedStreamResponse<T> implements StreamResponse<T> {
 
         @Override
         public void accept(T item) {
-            current = item;
+            Consumer<? super T> action = downstream;
+            if (action == null) {
+                current = item;
+            } else if (observer.onItem(item)) {
+                try {
+                    action.accept(item);
+                } catch (Throwable error) {
+                    downstreamFailed = true;
+                    throw error;
+                }
+            }
+        }
+
+        @Override
+        public void forEachRemaining(Consumer<? super T> action) {
+            downstream = action;
+            try {
+                source.forEachRemaining(this);
+            } catch (Throwable error) {
+                if (!downstreamFailed) {
+                    observer.failed(error);
+                }
+                throw error;
+            } finally {
+                downstream = null;
+            }
+            observer.completed();
         }
 
         @Override
