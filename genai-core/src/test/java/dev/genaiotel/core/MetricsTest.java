@@ -64,6 +64,46 @@ class MetricsTest {
     }
 
     @Test
+    void everyDistinctModelGetsItsOwnSeriesBeyondTheRememberedAttributesAndRepeatsShareOne() {
+        int models = 300;
+        for (int i = 0; i < models; i++) {
+            for (int repeat = 0; repeat < 2; repeat++) {
+                telemetry.startInference(InferenceRequest.chat("openai", "model-" + i).build())
+                        .end(InferenceResponse.builder().responseModel("model-" + i + "-v1")
+                                .usage(TokenUsage.of(i + 1, 1)).build());
+            }
+        }
+        telemetry.startInference(InferenceRequest.chat("openai", "model-7").build()).fail(new IllegalStateException());
+
+        List<HistogramPointData> durations = List.copyOf(
+                fixture.metric(GenAiMetrics.GEN_AI_CLIENT_OPERATION_DURATION.name()).getHistogramData().getPoints());
+        assertThat(durations).hasSize(models + 1);
+        for (HistogramPointData point : durations) {
+            String model = point.getAttributes().get(GEN_AI_REQUEST_MODEL);
+            Attributes expected = Attributes.builder().put(GEN_AI_OPERATION_NAME, "chat")
+                    .put(GEN_AI_PROVIDER_NAME, "openai").put(GEN_AI_REQUEST_MODEL, model)
+                    .put(GEN_AI_RESPONSE_MODEL, model + "-v1").build();
+            if (point.getAttributes().get(ERROR_TYPE) == null) {
+                assertThat(point.getAttributes()).isEqualTo(expected);
+                assertThat(point.getCount()).isEqualTo(2);
+            } else {
+                assertThat(point.getAttributes()).isEqualTo(Attributes.builder().put(GEN_AI_OPERATION_NAME, "chat")
+                        .put(GEN_AI_PROVIDER_NAME, "openai").put(GEN_AI_REQUEST_MODEL, "model-7")
+                        .put(ERROR_TYPE, IllegalStateException.class.getName()).build());
+                assertThat(point.getCount()).isEqualTo(1);
+            }
+        }
+        List<HistogramPointData> inputTokens = fixture.metric(GenAiMetrics.GEN_AI_CLIENT_TOKEN_USAGE.name())
+                .getHistogramData().getPoints().stream()
+                .filter(point -> "input".equals(point.getAttributes().get(GEN_AI_TOKEN_TYPE))).toList();
+        assertThat(inputTokens).hasSize(models);
+        for (HistogramPointData point : inputTokens) {
+            int i = Integer.parseInt(point.getAttributes().get(GEN_AI_REQUEST_MODEL).substring("model-".length()));
+            assertThat(point.getSum()).isEqualTo(2.0 * (i + 1));
+        }
+    }
+
+    @Test
     void durationUsesTheAdvisedBuckets() {
         chat(InferenceResponse.empty());
 

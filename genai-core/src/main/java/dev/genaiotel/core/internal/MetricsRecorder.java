@@ -34,6 +34,8 @@ import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.context.Context;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Records the metrics of SEMCONV.md section 6 with their advised buckets. Metric attributes stay low-cardinality:
@@ -42,6 +44,7 @@ import java.util.List;
 final class MetricsRecorder implements Recorder {
 
     private static final double NANOS_PER_SECOND = 1e9;
+    private static final int MAX_REMEMBERED = 256;
 
     private final DoubleHistogram operationDuration;
     private final LongHistogram tokenUsage;
@@ -52,6 +55,7 @@ final class MetricsRecorder implements Recorder {
     private final LongHistogram agentInferenceCalls;
     private final LongHistogram agentToolCalls;
     private final DoubleHistogram workflowDuration;
+    private final Map<Dimensions, Points> remembered = new ConcurrentHashMap<>();
     private final long[] chunkBoundsNanos = ChunkTimings.upperBoundsNanos(
             GenAiMetrics.GEN_AI_CLIENT_OPERATION_TIME_PER_OUTPUT_CHUNK.bucketBoundaries());
 
@@ -103,7 +107,7 @@ final class MetricsRecorder implements Recorder {
 
     /** Time to first chunk, recorded when the first chunk arrives. */
     void firstChunk(Operation op, long nowNanos) {
-        Attributes attributes = common(op, (InferenceRequest) op.request, null).build();
+        Attributes attributes = points(dimensions(op, (InferenceRequest) op.request, null)).duration();
         op.chunkMetricAttributes = attributes;
         timeToFirstChunk.record((nowNanos - op.startNanos) / NANOS_PER_SECOND, attributes, op.context);
         op.chunkTimings = new ChunkTimings(chunkBoundsNanos);
@@ -119,31 +123,31 @@ final class MetricsRecorder implements Recorder {
                     op.chunkTimings.recordTo(timePerOutputChunk, op.chunkMetricAttributes, Context.root());
                 }
                 InferenceResponse response = (InferenceResponse) op.response;
-                AttributesBuilder common = common(op, (InferenceRequest) request,
+                Dimensions dimensions = dimensions(op, (InferenceRequest) request,
                         response == null ? null : response.responseModel());
-                clientOperation(op, seconds, common, response == null ? null : response.usage());
+                clientOperation(op, seconds, dimensions, response == null ? null : response.usage());
                 break;
             }
             case EMBEDDINGS: {
                 EmbeddingsRequest embeddings = (EmbeddingsRequest) request;
                 EmbeddingsResponse response =
                         op.response instanceof EmbeddingsResponse r ? r : null;
-                AttributesBuilder common = common(op, embeddings.providerName(), embeddings.model(),
+                Dimensions dimensions = dimensions(op, embeddings.providerName(), embeddings.model(),
                         embeddings.serverAddress(), embeddings.serverPort(),
                         response == null ? null : response.responseModel());
-                clientOperation(op, seconds, common, response == null || response.inputTokens() == null ? null
+                clientOperation(op, seconds, dimensions, response == null || response.inputTokens() == null ? null
                         : new TokenUsage(response.inputTokens(), null, null, null, null));
                 break;
             }
             case RETRIEVAL: {
                 RetrievalRequest retrieval = (RetrievalRequest) request;
-                clientOperation(op, seconds, common(op, retrieval.providerName(), retrieval.model(),
+                clientOperation(op, seconds, dimensions(op, retrieval.providerName(), retrieval.model(),
                         retrieval.serverAddress(), retrieval.serverPort(), null), null);
                 break;
             }
             case CREATE_AGENT: {
                 AgentRequest agent = (AgentRequest) request;
-                clientOperation(op, seconds, common(op, agent.providerName(), agent.model(), agent.serverAddress(),
+                clientOperation(op, seconds, dimensions(op, agent.providerName(), agent.model(), agent.serverAddress(),
                         agent.serverPort(), null), null);
                 break;
             }
@@ -151,9 +155,9 @@ final class MetricsRecorder implements Recorder {
                 AgentRequest agent = (AgentRequest) request;
                 if (agent.remote()) {
                     InferenceResponse response = op.response instanceof InferenceResponse r ? r : null;
-                    AttributesBuilder common = common(op, agent.providerName(), agent.model(),
+                    Dimensions dimensions = dimensions(op, agent.providerName(), agent.model(),
                             agent.serverAddress(), agent.serverPort(), null);
-                    clientOperation(op, seconds, common, response == null ? null : response.usage());
+                    clientOperation(op, seconds, dimensions, response == null ? null : response.usage());
                 } else {
                     AttributesBuilder attributes = Attributes.builder();
                     put(attributes, GEN_AI_AGENT_NAME, agent.agentName());
@@ -186,45 +190,73 @@ final class MetricsRecorder implements Recorder {
         }
     }
 
-    private void clientOperation(Operation op, double seconds, AttributesBuilder common, TokenUsage usage) {
-        if (op.errorType == null) {
-            Attributes attributes = common.build();
-            operationDuration.record(seconds, attributes, op.context);
-            if (usage != null && AttributeWriter.reportsUsage(op)) {
-                if (usage.inputTokens() != null) {
-                    tokenUsage.record(usage.inputTokens(),
-                            attributes.toBuilder().put(GEN_AI_TOKEN_TYPE, TokenType.INPUT).build(), op.context);
-                }
-                if (usage.outputTokens() != null) {
-                    tokenUsage.record(usage.outputTokens(),
-                            attributes.toBuilder().put(GEN_AI_TOKEN_TYPE, TokenType.OUTPUT).build(), op.context);
-                }
+    private void clientOperation(Operation op, double seconds, Dimensions dimensions, TokenUsage usage) {
+        Points points = points(dimensions);
+        operationDuration.record(seconds, points.duration(), op.context);
+        if (op.errorType == null && usage != null && AttributeWriter.reportsUsage(op)) {
+            if (usage.inputTokens() != null) {
+                tokenUsage.record(usage.inputTokens(), points.inputTokens(), op.context);
             }
-        } else {
-            operationDuration.record(seconds, common.put(ERROR_TYPE, op.errorType).build(), op.context);
+            if (usage.outputTokens() != null) {
+                tokenUsage.record(usage.outputTokens(), points.outputTokens(), op.context);
+            }
         }
     }
 
-    private static AttributesBuilder common(Operation op, InferenceRequest request, String responseModel) {
-        return common(op, request.providerName(), request.model(), request.serverAddress(), request.serverPort(),
+    /**
+     * The attributes of the points of operations with these dimensions. Building and sorting them was most of a call's
+     * metric cost, and the dimensions (models, servers) of one application are few: the attributes of the first
+     * {@value #MAX_REMEMBERED} distinct dimensions are kept and shared, those of any more are built per call.
+     */
+    private Points points(Dimensions dimensions) {
+        Points known = remembered.get(dimensions);
+        if (known != null) {
+            return known;
+        }
+        Points built = dimensions.points();
+        if (remembered.size() < MAX_REMEMBERED) {
+            remembered.putIfAbsent(dimensions, built);
+        }
+        return built;
+    }
+
+    private static Dimensions dimensions(Operation op, InferenceRequest request, String responseModel) {
+        return dimensions(op, request.providerName(), request.model(), request.serverAddress(), request.serverPort(),
                 responseModel);
     }
 
-    private static AttributesBuilder common(Operation op, String provider, String model, String serverAddress,
+    private static Dimensions dimensions(Operation op, String provider, String model, String serverAddress,
             Long serverPort, String responseModel) {
-        AttributesBuilder builder = Attributes.builder();
-        builder.put(GEN_AI_OPERATION_NAME, op.operationName());
-        put(builder, GEN_AI_PROVIDER_NAME, provider);
-        put(builder, GEN_AI_REQUEST_MODEL, model);
-        if (serverAddress != null) {
-            builder.put(SERVER_ADDRESS, serverAddress);
+        return new Dimensions(op.operationName(), provider, model, serverAddress,
+                serverAddress == null ? null : serverPort, responseModel, op.errorType);
+    }
+
+    /** What a client operation's metric points are broken down by; every field but the operation may be null. */
+    private record Dimensions(String operation, String provider, String model, String serverAddress,
+            Long serverPort, String responseModel, String errorType) {
+
+        Points points() {
+            AttributesBuilder builder = Attributes.builder();
+            builder.put(GEN_AI_OPERATION_NAME, operation);
+            put(builder, GEN_AI_PROVIDER_NAME, provider);
+            put(builder, GEN_AI_REQUEST_MODEL, model);
+            put(builder, SERVER_ADDRESS, serverAddress);
             if (serverPort != null) {
                 builder.put(SERVER_PORT, serverPort);
             }
+            put(builder, GEN_AI_RESPONSE_MODEL, responseModel);
+            put(builder, ERROR_TYPE, errorType);
+            Attributes duration = builder.build();
+            if (errorType != null) {
+                return new Points(duration, null, null);
+            }
+            return new Points(duration, duration.toBuilder().put(GEN_AI_TOKEN_TYPE, TokenType.INPUT).build(),
+                    duration.toBuilder().put(GEN_AI_TOKEN_TYPE, TokenType.OUTPUT).build());
         }
-        put(builder, GEN_AI_RESPONSE_MODEL, responseModel);
-        return builder;
     }
+
+    /** The attributes of the duration (and chunk) points and of the two token-usage points (none after an error). */
+    private record Points(Attributes duration, Attributes inputTokens, Attributes outputTokens) {}
 
     private static void put(AttributesBuilder builder, AttributeKey<String> key, String value) {
         if (value != null) {
