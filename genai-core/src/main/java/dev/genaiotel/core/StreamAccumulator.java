@@ -150,9 +150,23 @@ public final class StreamAccumulator {
         return this;
     }
 
-    /** True when content was dropped because the budget was used up. */
+    /** True when content was dropped because the budget was used up, or {@link #markTruncated()} said so. */
     public boolean truncated() {
         return truncated;
+    }
+
+    /**
+     * Records that the provider cut or left out streamed content it keeps itself, outside this accumulator (such as
+     * audio larger than the blob budget), so that the operation reports {@code gen_ai.content.truncated} as it does
+     * for content cut here.
+     *
+     * @return this accumulator
+     */
+    public StreamAccumulator markTruncated() {
+        if (!inert) {
+            truncated = true;
+        }
+        return this;
     }
 
     /** The normalised finish reasons, one per started choice in index order; {@code error} for unfinished ones. */

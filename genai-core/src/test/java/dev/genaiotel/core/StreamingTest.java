@@ -24,6 +24,20 @@ class StreamingTest {
     private final TelemetryFixture fixture = new TelemetryFixture();
 
     @Test
+    void contentTheProviderLeftOutOfTheStreamIsReportedAsTruncated() {
+        GenAiTelemetry telemetry = fixture.builder().setContentCapture(ContentCapture.SPAN_ONLY).build();
+        Inference inference = telemetry.startInference(InferenceRequest.chat("openai", "gpt-4o").stream(true).build());
+
+        StreamAccumulator accumulator = inference.onChunk().appendText(0, "Hi").finishReason(0, "stop");
+        assertThat(accumulator.truncated()).isFalse();
+        accumulator.markTruncated();
+        inference.end();
+
+        assertThat(accumulator.truncated()).isTrue();
+        assertThat(fixture.onlySpan().getAttributes().get(GEN_AI_CONTENT_TRUNCATED)).isTrue();
+    }
+
+    @Test
     void interleavedChoicesAndToolCallFragmentsBuildOneOutputMessagePerChoice() throws InterruptedException {
         GenAiTelemetry telemetry = fixture.builder().setContentCapture(ContentCapture.SPAN_ONLY).build();
         Inference inference = telemetry.startInference(InferenceRequest.chat("openai", "gpt-4o").stream(true)

@@ -1,5 +1,6 @@
 package dev.genaiotel.openai;
 
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_CONTENT_TRUNCATED;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_OUTPUT_MESSAGES;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_OUTPUT_TYPE;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_RESPONSE_FINISH_REASONS;
@@ -160,6 +161,8 @@ class ChatStreamContentTest extends WireMockFixture {
         SpanData whole = notStreamed(client(ContentCapture.SPAN_ONLY), Payloads.CHAT_COMPLETION_AUDIO,
                 audioParams());
         assertThat(attr(span, GEN_AI_OUTPUT_MESSAGES)).isEqualTo(attr(whole, GEN_AI_OUTPUT_MESSAGES));
+        assertThat(span.getAttributes().get(GEN_AI_CONTENT_TRUNCATED)).isTrue();
+        assertThat(whole.getAttributes().get(GEN_AI_CONTENT_TRUNCATED)).isTrue();
     }
 
     @Test

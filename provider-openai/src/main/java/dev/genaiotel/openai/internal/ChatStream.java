@@ -125,6 +125,9 @@ final class ChatStream extends InferenceStream<ChatCompletionChunk> {
                 .usage(usage)
                 .attributes(ChatMapping.responseAttributes(serviceTier, systemFingerprint));
         if (extras != null && accumulator != null && !extras.isEmpty()) {
+            if (extras.truncated) {
+                accumulator.markTruncated();
+            }
             List<OutputMessage> messages = extras.addTo(accumulator.outputMessages());
             if (!messages.isEmpty()) {
                 response.outputMessages(messages);
@@ -145,6 +148,8 @@ final class ChatStream extends InferenceStream<ChatCompletionChunk> {
         private final List<Extra> byChoice = new ArrayList<>();
         /** The choice indexes seen, as the accumulator starts one message per choice. */
         private final BitSet started = new BitSet();
+        /** Whether refusal or transcript text was cut at the budget, or audio left out for its size. */
+        private boolean truncated;
 
         /**
          * @param audioFormat the audio format the request asked for, or null
@@ -172,7 +177,7 @@ final class ChatStream extends InferenceStream<ChatCompletionChunk> {
                 extra.audio = true;
                 ChatCompletionChunk.Choice.Delta.Audio piece = audio.get();
                 piece.transcript().ifPresent(text -> keep(extra.transcript(), text));
-                piece.data().ifPresent(data -> extra.addAudio(Parts.decode(data), blobMaxBytes));
+                piece.data().ifPresent(data -> truncated |= !extra.addAudio(Parts.decode(data), blobMaxBytes));
             }
         }
 
@@ -226,6 +231,7 @@ final class ChatStream extends InferenceStream<ChatCompletionChunk> {
             int kept = Math.min(delta.length(), remainingChars);
             target.append(delta, 0, kept);
             remainingChars -= kept;
+            truncated |= kept < delta.length();
         }
     }
 
@@ -251,9 +257,10 @@ final class ChatStream extends InferenceStream<ChatCompletionChunk> {
             return transcript;
         }
 
-        void addAudio(byte[] bytes, int blobMaxBytes) {
+        /** Adds a piece of audio; false once the audio is larger than {@code blobMaxBytes} and so left out. */
+        boolean addAudio(byte[] bytes, int blobMaxBytes) {
             if (bytes == null || bytes.length == 0) {
-                return;
+                return audioSize <= blobMaxBytes;
             }
             audioSize += bytes.length;
             if (audioSize <= blobMaxBytes) {
@@ -261,9 +268,10 @@ final class ChatStream extends InferenceStream<ChatCompletionChunk> {
                     audioBytes = new ByteArrayOutputStream();
                 }
                 audioBytes.write(bytes, 0, bytes.length);
-            } else {
-                audioBytes = null;
+                return true;
             }
+            audioBytes = null;
+            return false;
         }
 
         /** As a non-streamed answer maps its audio: the bytes as a blob, else the transcript as text. */
