@@ -56,7 +56,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 public class OpenAiPeerBenchmark {
 
-    private static final byte[] CHAT = ("{\"id\":\"chatcmpl-B9MHDbslfkBeAs8l4bebGdFOJ6PeG\",\"object\":"
+    static final byte[] CHAT = ("{\"id\":\"chatcmpl-B9MHDbslfkBeAs8l4bebGdFOJ6PeG\",\"object\":"
             + "\"chat.completion\",\"created\":1741570283,\"model\":\"gpt-4o-mini-2024-07-18\","
             + "\"choices\":[{\"index\":0,"
             + "\"message\":{\"role\":\"assistant\",\"content\":\"The sky is blue because of Rayleigh scattering.\","
@@ -217,7 +217,7 @@ public class OpenAiPeerBenchmark {
 
     // client, sse and the canned HTTP client repeat OpenAiBenchmark's (benchmarks/): that module is a shaded JMH jar on
     // our OpenTelemetry line, which this 1.65-pinned module cannot depend on. Keep the canned bodies alike.
-    private static OpenAIClient client(byte[] body, String contentType) {
+    static OpenAIClient client(byte[] body, String contentType) {
         return new OpenAIClientImpl(ClientOptions.builder()
                 .httpClient(new CannedHttpClient(body, contentType))
                 .baseUrl("https://api.openai.com/v1")
@@ -226,7 +226,7 @@ public class OpenAiPeerBenchmark {
                 .build());
     }
 
-    private static byte[] sse(int chunks) {
+    static byte[] sse(int chunks) {
         String head = "data: {\"id\":\"chatcmpl-s1\",\"object\":\"chat.completion.chunk\",\"created\":1741570283,"
                 + "\"model\":\"gpt-4o-mini-2024-07-18\",\"service_tier\":\"default\",\"system_fingerprint\":"
                 + "\"fp_06737a9306\",\"choices\":";

@@ -10,31 +10,39 @@ public final class OpenAiPeerCpuRun {
 
     private OpenAiPeerCpuRun() {}
 
-    /** Runs the chat group, then the stream group. */
+    /**
+     * Runs the chat group, then the stream group. Arguments: the number of rounds (15 by default), then optionally
+     * {@code off} to run only the raw client and the content-off variants (shorter, so more rounds fit).
+     */
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+        boolean contentOffOnly = args.length > 1 && "off".equals(args[1]);
         OpenAiPeerBenchmark state = new OpenAiPeerBenchmark();
         state.chunks = 100;
         state.setUp();
         Blackhole blackhole = new Blackhole(
                 "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
         try {
-            new PairedCpuRun("OpenAI chat")
+            PairedCpuRun chat = new PairedCpuRun("OpenAI chat")
                     .add("rawChat", state::rawChat)
                     .add("oursChatNoContent", state::oursChatNoContent)
-                    .add("peerChatNoContent", state::peerChatNoContent)
-                    .add("oursChatSpanAndEvent", state::oursChatSpanAndEvent)
-                    .add("oursChatEventOnly", state::oursChatEventOnly)
-                    .add("peerChatContent", state::peerChatContent)
-                    .run(5, rounds, 100_000_000L);
-            new PairedCpuRun("OpenAI stream of " + state.chunks + " chunks")
+                    .add("peerChatNoContent", state::peerChatNoContent);
+            if (!contentOffOnly) {
+                chat.add("oursChatSpanAndEvent", state::oursChatSpanAndEvent)
+                        .add("oursChatEventOnly", state::oursChatEventOnly)
+                        .add("peerChatContent", state::peerChatContent);
+            }
+            chat.run(5, rounds, 100_000_000L);
+            PairedCpuRun stream = new PairedCpuRun("OpenAI stream of " + state.chunks + " chunks")
                     .add("rawStream", () -> state.rawStream(blackhole))
                     .add("oursStreamNoContent", () -> state.oursStreamNoContent(blackhole))
-                    .add("peerStreamNoContent", () -> state.peerStreamNoContent(blackhole))
-                    .add("oursStreamSpanAndEvent", () -> state.oursStreamSpanAndEvent(blackhole))
-                    .add("oursStreamEventOnly", () -> state.oursStreamEventOnly(blackhole))
-                    .add("peerStreamContent", () -> state.peerStreamContent(blackhole))
-                    .run(5, rounds, 100_000_000L);
+                    .add("peerStreamNoContent", () -> state.peerStreamNoContent(blackhole));
+            if (!contentOffOnly) {
+                stream.add("oursStreamSpanAndEvent", () -> state.oursStreamSpanAndEvent(blackhole))
+                        .add("oursStreamEventOnly", () -> state.oursStreamEventOnly(blackhole))
+                        .add("peerStreamContent", () -> state.peerStreamContent(blackhole));
+            }
+            stream.run(5, rounds, 100_000_000L);
         } finally {
             blackhole.evaporate("Yes, I am Stephen Hawking, and know a thing or two about black holes.");
             state.tearDown();

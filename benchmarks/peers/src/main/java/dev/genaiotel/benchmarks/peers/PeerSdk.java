@@ -1,5 +1,7 @@
 package dev.genaiotel.benchmarks.peers;
 
+import io.opentelemetry.api.common.KeyValue;
+import io.opentelemetry.api.common.Value;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
@@ -18,6 +20,7 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -118,11 +121,41 @@ final class PeerSdk {
         }
     }
 
+    /** Values read by the log exporter; kept so the reads cannot be optimised away. */
+    static final AtomicLong VALUES_READ = new AtomicLong();
+
+    /**
+     * Reads every attribute value and body of every record to the last nested value, as a serialising exporter
+     * would: genai-otel builds an event's structured content when it is first read, so an exporter that read nothing
+     * would make that content free for us and not for the peer.
+     */
     private static final class Logs implements LogRecordExporter {
         @Override
         public CompletableResultCode export(Collection<LogRecordData> logs) {
             LOGS.addAndGet(logs.size());
+            long read = 0;
+            for (LogRecordData log : logs) {
+                read += read(log.getBodyValue());
+                for (Object value : log.getAttributes().asMap().values()) {
+                    read += read(value);
+                }
+            }
+            VALUES_READ.addAndGet(read);
             return CompletableResultCode.ofSuccess();
+        }
+
+        private static long read(Object value) {
+            if (!(value instanceof Value<?> structured)) {
+                return value == null ? 0 : 1;
+            }
+            Object inner = structured.getValue();
+            long read = 1;
+            if (inner instanceof List<?> elements) {
+                for (Object element : elements) {
+                    read += read(element instanceof KeyValue field ? field.getValue() : element);
+                }
+            }
+            return read;
         }
 
         @Override
