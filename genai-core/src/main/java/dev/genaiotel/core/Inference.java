@@ -50,6 +50,17 @@ public final class Inference extends Invocation {
         return op == null ? StreamAccumulator.INERT : op.chunk();
     }
 
+    /**
+     * The accumulator of this inference's stream, without timing a chunk: for streamed operations whose items are not
+     * output chunks, such as a {@code fetch_response} replaying a stored response. What it accumulates ends the
+     * operation as {@link #onChunk()}'s does: partial output on failure, {@code gen_ai.content.truncated}.
+     *
+     * @return the stream accumulator of this inference; an inert one for a pass-through inference
+     */
+    public StreamAccumulator accumulator() {
+        return op == null ? StreamAccumulator.INERT : op.accumulator();
+    }
+
     /** A chunk carrying text for one choice arrived: {@code onChunk().appendText(choiceIndex, textDelta)}. */
     public void onChunk(int choiceIndex, CharSequence textDelta) {
         if (op != null) {

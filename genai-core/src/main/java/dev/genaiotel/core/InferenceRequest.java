@@ -12,6 +12,11 @@ import java.util.Objects;
  * What a provider is about to ask the model: the request side of the inference span (SEMCONV.md section 2.1).
  * Nullable components are not recorded when null. Build with {@link #builder(String, String)}.
  *
+ * <p>The message lists are copied, the values inside the parts (tool arguments and results, schemas, generic
+ * properties) are not: content is read when it is encoded, the span's JSON as the call ends, the event's structured
+ * values and the upload hook's files possibly later, on the SDK's and the hook's threads. Hand over maps and lists the
+ * application no longer changes; the provider modules build their own.
+ *
  * @param operationName {@code gen_ai.operation.name}: {@code chat}, {@code text_completion} or
  *     {@code generate_content} (see {@link OperationName})
  * @param providerName {@code gen_ai.provider.name}, see {@code dev.genaiotel.semconv.ProviderName}

@@ -11,6 +11,11 @@ import java.util.List;
  * are not recorded when null. Build with {@link #builder()}, or {@link #metadata(String, String, List)} for the
  * common id / model / finish-reasons case.
  *
+ * <p>The message lists are copied, the values inside the parts (tool arguments and results, schemas, generic
+ * properties) are not: content is read when it is encoded, the span's JSON as the call ends, the event's structured
+ * values and the upload hook's files possibly later, on the SDK's and the hook's threads. Hand over maps and lists the
+ * application no longer changes; the provider modules build their own.
+ *
  * @param responseId {@code gen_ai.response.id}, or null
  * @param responseModel {@code gen_ai.response.model}, or null
  * @param finishReasons {@code gen_ai.response.finish_reasons}, one per choice in order, as the provider spells them

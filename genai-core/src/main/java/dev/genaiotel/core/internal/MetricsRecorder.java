@@ -107,12 +107,15 @@ final class MetricsRecorder implements Recorder {
 
     /** Time to first chunk, recorded when the first chunk arrives. */
     void firstChunk(Operation op, long nowNanos) {
-        Attributes attributes = points(dimensions(op, (InferenceRequest) op.request, null)).duration();
+        InferenceRequest request = (InferenceRequest) op.request;
+        // A failure racing with the first chunk must not put error.type on the chunk points.
+        Attributes attributes = points(new Dimensions(op.operationName(), request.providerName(), request.model(),
+                request.serverAddress(), request.serverAddress() == null ? null : request.serverPort(), null, null))
+                .duration();
         op.chunkMetricAttributes = attributes;
         timeToFirstChunk.record((nowNanos - op.startNanos) / NANOS_PER_SECOND, attributes, op.context);
         op.chunkTimings = new ChunkTimings(chunkBoundsNanos);
     }
-
 
     private void record(Operation op) {
         double seconds = (op.endNanos - op.startNanos) / NANOS_PER_SECOND;

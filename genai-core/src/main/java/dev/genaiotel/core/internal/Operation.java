@@ -203,13 +203,19 @@ public final class Operation implements GenAiOperation {
         engine.fail(this);
     }
 
-    /** A streamed chunk arrived: times it. Allocation-free after the first chunk. */
-    public StreamAccumulator chunk() {
+    /** The stream's accumulator, created on first use; no chunk is timed. */
+    public StreamAccumulator accumulator() {
         StreamAccumulator stream = accumulator;
         if (stream == null) {
             stream = new StreamAccumulator(engine.captureContent(), engine.settings().maxContentChars());
             accumulator = stream;
         }
+        return stream;
+    }
+
+    /** A streamed chunk arrived: times it. Allocation-free after the first chunk. */
+    public StreamAccumulator chunk() {
+        StreamAccumulator stream = accumulator();
         if (state != RUNNING) {
             return stream;
         }
