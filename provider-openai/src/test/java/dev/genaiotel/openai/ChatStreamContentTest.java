@@ -180,6 +180,31 @@ class ChatStreamContentTest extends WireMockFixture {
     }
 
     @Test
+    void aTranscriptCutAtTheBudgetIsNotTruncationWhenTheAudioBytesAreKept() {
+        stubSse("/chat/completions", AUDIO_STREAM);
+
+        SpanData span = streamed(OpenAITelemetry.builder(telemetry(ContentCapture.SPAN_ONLY, builder -> builder
+                .setBlobMaxBytes(1024).setMaxContentChars(3))).setIncludeStreamUsage(false).build().wrap(rawClient),
+                audioParams());
+
+        assertThat(attr(span, GEN_AI_OUTPUT_MESSAGES)).isEqualTo("[{\"role\":\"assistant\",\"parts\":"
+                + "[{\"type\":\"blob\",\"mime_type\":\"audio/pcm\",\"modality\":\"audio\","
+                + "\"content\":\"UklGRiQAAABXQVZF\"}],\"finish_reason\":\"stop\"}]");
+        assertThat(span.getAttributes().get(GEN_AI_CONTENT_TRUNCATED)).isNull();
+    }
+
+    @Test
+    void aRefusalWithNoBudgetLeftIsReportedAsTruncatedNotAsAnEmptyPart() {
+        stubSse("/chat/completions", REFUSAL_STREAM);
+
+        SpanData span = streamed(OpenAITelemetry.builder(telemetry(ContentCapture.SPAN_ONLY, builder -> builder
+                .setMaxContentChars(0))).setIncludeStreamUsage(false).build().wrap(rawClient), params());
+
+        assertThat(attr(span, GEN_AI_OUTPUT_MESSAGES)).doesNotContain("refusal");
+        assertThat(span.getAttributes().get(GEN_AI_CONTENT_TRUNCATED)).isTrue();
+    }
+
+    @Test
     void streamedAudioReachesTheEventToo() {
         stubSse("/chat/completions", AUDIO_STREAM);
 

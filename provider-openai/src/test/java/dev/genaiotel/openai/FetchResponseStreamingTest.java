@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.genaiotel.semconv.GenAiAttributes.ERROR_TYPE;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_CONTENT_TRUNCATED;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_OPERATION_NAME;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_OUTPUT_MESSAGES;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_PROVIDER_NAME;
@@ -151,6 +152,24 @@ class FetchResponseStreamingTest extends WireMockFixture {
         assertThat(attr(span, GEN_AI_RESPONSE_FINISH_REASONS)).containsExactly("error");
         assertThat(attr(span, GEN_AI_OUTPUT_MESSAGES)).isEqualTo("[{\"role\":\"assistant\",\"parts\":"
                 + "[{\"type\":\"text\",\"content\":\"Hi\"}],\"finish_reason\":\"error\"}]");
+    }
+
+    @Test
+    void textCutAtTheContentBudgetIsReportedAsTruncated() {
+        stubGetSse("/responses/" + ID, Payloads.responseStream());
+        StreamResponse<ResponseStreamEvent> stream = OpenAITelemetry.builder(telemetry(ContentCapture.SPAN_ONLY,
+                builder -> builder.setMaxContentChars(1))).setIncludeStreamUsage(false).build().wrap(rawClient)
+                .responses().retrieveStreaming(ID);
+        Iterator<ResponseStreamEvent> events = stream.stream().iterator();
+        events.next();
+        events.next();
+        stream.close();
+
+        SpanData span = onlySpan();
+        assertThat(attr(span, GEN_AI_OUTPUT_MESSAGES)).isEqualTo("[{\"role\":\"assistant\",\"parts\":"
+                + "[{\"type\":\"text\",\"content\":\"H\"}],\"finish_reason\":\"error\"}]");
+        assertThat(span.getAttributes().get(GEN_AI_CONTENT_TRUNCATED)).isTrue();
+        assertThat(span.getAttributes().get(GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK)).isNull();
     }
 
     @Test

@@ -125,7 +125,7 @@ final class ChatStream extends InferenceStream<ChatCompletionChunk> {
                 .usage(usage)
                 .attributes(ChatMapping.responseAttributes(serviceTier, systemFingerprint));
         if (extras != null && accumulator != null && !extras.isEmpty()) {
-            if (extras.truncated) {
+            if (extras.truncated()) {
                 accumulator.markTruncated();
             }
             List<OutputMessage> messages = extras.addTo(accumulator.outputMessages());
@@ -148,8 +148,6 @@ final class ChatStream extends InferenceStream<ChatCompletionChunk> {
         private final List<Extra> byChoice = new ArrayList<>();
         /** The choice indexes seen, as the accumulator starts one message per choice. */
         private final BitSet started = new BitSet();
-        /** Whether refusal or transcript text was cut at the budget, or audio left out for its size. */
-        private boolean truncated;
 
         /**
          * @param audioFormat the audio format the request asked for, or null
@@ -169,20 +167,47 @@ final class ChatStream extends InferenceStream<ChatCompletionChunk> {
             started.set(index);
             Optional<String> refusal = delta.refusal();
             if (refusal.isPresent() && !refusal.get().isEmpty()) {
-                keep(extra(index).refusal(), refusal.get());
+                Extra extra = extra(index);
+                String text = refusal.get();
+                int kept = take(text);
+                if (kept > 0) {
+                    extra.refusal().append(text, 0, kept);
+                }
+                extra.refusalCut |= kept < text.length();
             }
             Optional<ChatCompletionChunk.Choice.Delta.Audio> audio = delta.audio();
             if (audio.isPresent()) {
                 Extra extra = extra(index);
                 extra.audio = true;
                 ChatCompletionChunk.Choice.Delta.Audio piece = audio.get();
-                piece.transcript().ifPresent(text -> keep(extra.transcript(), text));
-                piece.data().ifPresent(data -> truncated |= !extra.addAudio(Parts.decode(data), blobMaxBytes));
+                Optional<String> transcript = piece.transcript();
+                if (transcript.isPresent() && !transcript.get().isEmpty()) {
+                    String text = transcript.get();
+                    int kept = take(text);
+                    if (kept > 0) {
+                        extra.transcript().append(text, 0, kept);
+                    }
+                    extra.transcriptCut |= kept < text.length();
+                }
+                piece.data().ifPresent(data -> extra.addAudio(Parts.decode(data), blobMaxBytes));
             }
         }
 
         boolean isEmpty() {
             return byChoice.isEmpty();
+        }
+
+        /**
+         * Whether a kept part lost content: refusal text cut at the budget, audio left out for its size, or the
+         * transcript cut where it stands in for audio that came without data.
+         */
+        boolean truncated() {
+            for (Extra extra : byChoice) {
+                if (extra != null && extra.truncated(blobMaxBytes)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The accumulator's messages (one per started choice, in index order) with the kept parts added. */
@@ -227,17 +252,19 @@ final class ChatStream extends InferenceStream<ChatCompletionChunk> {
             return extra;
         }
 
-        private void keep(StringBuilder target, String delta) {
+        /** How many characters of {@code delta} the budget has room for, taken from it. */
+        private int take(String delta) {
             int kept = Math.min(delta.length(), remainingChars);
-            target.append(delta, 0, kept);
             remainingChars -= kept;
-            truncated |= kept < delta.length();
+            return kept;
         }
     }
 
     /** One choice's refusal and audio. */
     private static final class Extra {
         StringBuilder refusal;
+        boolean refusalCut;
+        boolean transcriptCut;
         StringBuilder transcript;
         boolean audio;
         ByteArrayOutputStream audioBytes;
@@ -257,10 +284,9 @@ final class ChatStream extends InferenceStream<ChatCompletionChunk> {
             return transcript;
         }
 
-        /** Adds a piece of audio; false once the audio is larger than {@code blobMaxBytes} and so left out. */
-        boolean addAudio(byte[] bytes, int blobMaxBytes) {
+        void addAudio(byte[] bytes, int blobMaxBytes) {
             if (bytes == null || bytes.length == 0) {
-                return audioSize <= blobMaxBytes;
+                return;
             }
             audioSize += bytes.length;
             if (audioSize <= blobMaxBytes) {
@@ -268,10 +294,13 @@ final class ChatStream extends InferenceStream<ChatCompletionChunk> {
                     audioBytes = new ByteArrayOutputStream();
                 }
                 audioBytes.write(bytes, 0, bytes.length);
-                return true;
+            } else {
+                audioBytes = null;
             }
-            audioBytes = null;
-            return false;
+        }
+
+        boolean truncated(int blobMaxBytes) {
+            return refusalCut || audioSize > blobMaxBytes || (audio && audioSize == 0 && transcriptCut);
         }
 
         /** As a non-streamed answer maps its audio: the bytes as a blob, else the transcript as text. */

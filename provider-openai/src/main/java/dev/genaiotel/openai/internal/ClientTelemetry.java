@@ -15,7 +15,6 @@ import dev.genaiotel.core.GenAiSettings;
 import dev.genaiotel.core.GenAiTelemetry;
 import dev.genaiotel.core.Inference;
 import dev.genaiotel.core.InferenceResponse;
-import dev.genaiotel.core.StreamAccumulator;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -176,8 +175,7 @@ public final class ClientTelemetry {
             FailSoft.log("fetch_response request mapping", e);
         }
         Inference inference = telemetry.startInference(ResponsesMapping.fetchRequest(id, cursor, endpoint));
-        return new ResponsesStream(inference, content,
-                new StreamAccumulator(content, telemetry.settings().maxContentChars()));
+        return new ResponsesStream(inference, content, true);
     }
 
     TracedCall<CreateEmbeddingResponse> embeddings(EmbeddingCreateParams params) {

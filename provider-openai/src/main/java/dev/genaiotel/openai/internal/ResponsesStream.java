@@ -12,25 +12,26 @@ import dev.genaiotel.core.StreamAccumulator;
  * whole response, which is mapped like a non-streamed one.
  *
  * <p>A streamed {@code retrieve} ({@code fetch_response}) replays a stored response: it is not an inference, so its
- * events are not timed as chunks (no time to first chunk, no chunk metrics); its deltas go to an accumulator of its
- * own, and the terminal response is mapped like a non-streamed {@code retrieve}.
+ * events are not timed as chunks (no time to first chunk, no chunk metrics); its deltas go to the inference's
+ * accumulator all the same, and the terminal response is mapped like a non-streamed {@code retrieve}.
  */
 final class ResponsesStream extends InferenceStream<ResponseStreamEvent> {
 
     private final boolean content;
-    /** The accumulator of a {@code fetch_response} stream; null for a {@code create} stream. */
-    private final StreamAccumulator fetched;
+    /** Whether this is a {@code fetch_response} stream, whose events are not timed as chunks. */
+    private final boolean fetch;
     private Response last;
     private String errorCode;
 
     ResponsesStream(Inference inference, boolean content) {
-        this(inference, content, null);
+        this(inference, content, false);
     }
 
-    ResponsesStream(Inference inference, boolean content, StreamAccumulator fetched) {
+    /** @param fetch whether this is a {@code fetch_response} stream (a streamed {@code retrieve}) */
+    ResponsesStream(Inference inference, boolean content, boolean fetch) {
         super(inference);
         this.content = content;
-        this.fetched = fetched;
+        this.fetch = fetch;
     }
 
     @Override
@@ -39,7 +40,7 @@ final class ResponsesStream extends InferenceStream<ResponseStreamEvent> {
             return true;
         }
         try {
-            StreamAccumulator accumulator = fetched != null ? fetched : inference.onChunk();
+            StreamAccumulator accumulator = fetch ? inference.accumulator() : inference.onChunk();
             if (event.isOutputTextDelta()) {
                 accumulator.appendText(0, event.asOutputTextDelta().delta());
             } else if (event.isReasoningTextDelta()) {
@@ -79,28 +80,13 @@ final class ResponsesStream extends InferenceStream<ResponseStreamEvent> {
 
     @Override
     InferenceResponse finalResponse() {
-        if (fetched != null) {
-            return fetchedResponse();
-        }
         if (last == null) {
             return null;
         }
-        InferenceResponse response = ResponsesMapping.response(last, content, false);
+        InferenceResponse response = ResponsesMapping.response(last, content, fetch);
         if (content && ResponsesMapping.finishReason(last) == null) {
+            // Ended before the terminal event: the deltas accumulated so far are the output.
             return withoutOutput(response);
-        }
-        return response;
-    }
-
-    /** What a {@code fetch_response} stream told: its last response, else what its deltas carried. */
-    private InferenceResponse fetchedResponse() {
-        if (last == null) {
-            return fetched.toResponse();
-        }
-        InferenceResponse response = ResponsesMapping.response(last, content, true);
-        if (ResponsesMapping.finishReason(last) == null) {
-            // Ended before the terminal event: the deltas so far are the output.
-            return (content ? withoutOutput(response) : response).orElse(fetched.toResponse());
         }
         return response;
     }
