@@ -1,12 +1,16 @@
 package dev.genaiotel.core;
 
+import dev.genaiotel.core.internal.OmittedBlob;
 import dev.genaiotel.semconv.FinishReason;
 import dev.genaiotel.semconv.Role;
 import dev.genaiotel.semconv.message.MessagePart;
 import dev.genaiotel.semconv.message.OutputMessage;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Merges the provider-neutral deltas of a streamed response into the output messages, finish reasons, usage, id
@@ -17,9 +21,10 @@ import java.util.List;
  * received a delta but no finish reason is reported as {@code error}.
  *
  * <p>Memory is bounded: text, reasoning and argument characters are accumulated up to a budget, after which they
- * are dropped and {@link #truncated()} is true. Choice and tool-call indexes from 0 to 1023 are tracked; deltas with
- * any other index are ignored. Without content capture no text is kept at all, only what the
- * metadata needs. Feeding deltas allocates nothing once a choice and its tool calls exist and content is off.
+ * are dropped and {@link #truncated()} is true; a streamed blob keeps its bytes up to the blob budget and is described
+ * by its size beyond it, as content capture describes any larger blob. Choice and tool-call indexes from 0 to 1023
+ * are tracked; deltas with any other index are ignored. Without content capture no text is kept at all, only what
+ * the metadata needs. Feeding deltas allocates nothing once a choice and its tool calls exist and content is off.
  *
  * <p>Not thread-safe: a stream delivers its chunks one after the other. An instance belongs to one
  * {@link Inference} ({@link Inference#onChunk()}); providers can also use one on its own.
@@ -35,10 +40,11 @@ public final class StreamAccumulator {
     private static final Choice[] NO_CHOICES = new Choice[0];
 
     /** An accumulator that ignores everything, shared by pass-through inferences. */
-    static final StreamAccumulator INERT = new StreamAccumulator(false, 0, true);
+    static final StreamAccumulator INERT = new StreamAccumulator(false, 0, 0, true);
 
     private final boolean captureContent;
     private final boolean inert;
+    private final int blobMaxBytes;
     private int remainingChars;
     private boolean truncated;
     private Choice[] choices = NO_CHOICES;
@@ -53,12 +59,24 @@ public final class StreamAccumulator {
      * @param maxContentChars the budget of kept characters, over all choices
      */
     public StreamAccumulator(boolean captureContent, int maxContentChars) {
-        this(captureContent, maxContentChars, false);
+        this(captureContent, maxContentChars, 0);
     }
 
-    private StreamAccumulator(boolean captureContent, int maxContentChars, boolean inert) {
+    /**
+     * An accumulator that also keeps streamed blobs ({@link #appendBlob}).
+     *
+     * @param captureContent whether text, reasoning, tool-call arguments and blobs are kept
+     * @param maxContentChars the budget of kept characters, over all choices
+     * @param blobMaxBytes the bytes kept of each streamed blob ({@link GenAiSettings#blobMaxBytes()})
+     */
+    public StreamAccumulator(boolean captureContent, int maxContentChars, int blobMaxBytes) {
+        this(captureContent, maxContentChars, blobMaxBytes, false);
+    }
+
+    private StreamAccumulator(boolean captureContent, int maxContentChars, int blobMaxBytes, boolean inert) {
         this.captureContent = captureContent;
         this.remainingChars = Math.max(0, maxContentChars);
+        this.blobMaxBytes = Math.max(0, blobMaxBytes);
         this.inert = inert;
     }
 
@@ -82,6 +100,69 @@ public final class StreamAccumulator {
                 choice.reasoning = new StringBuilder();
             }
             keep(choice.reasoning, delta);
+        }
+        return this;
+    }
+
+    /**
+     * Appends text to a part of a provider-specific type, such as OpenAI's {@code refusal}: the choice's output gets a
+     * {@code GenericPart} of that type with the text as {@code content}, after its text and before its tool calls.
+     * The text counts against the same budget as the choice's other text.
+     */
+    public StreamAccumulator appendGenericText(int choiceIndex, String type, CharSequence delta) {
+        Choice choice = choice(choiceIndex);
+        if (choice != null && captureContent && type != null && delta != null && delta.length() > 0) {
+            if (choice.generic == null) {
+                choice.generic = new LinkedHashMap<>();
+            }
+            keep(choice.generic.computeIfAbsent(type, key -> new StringBuilder()), delta);
+        }
+        return this;
+    }
+
+    /**
+     * Appends bytes to the choice's streamed blob (such as generated audio), which becomes the choice's last part:
+     * a {@code Blob} while it is no larger than the blob budget, then only its size is kept and it is described as
+     * content capture describes any larger blob, with the content marked truncated.
+     *
+     * @param mimeType the blob's media type, or null; the first non-null one is kept
+     * @param modality the blob's modality, such as {@code audio}
+     */
+    public StreamAccumulator appendBlob(int choiceIndex, String mimeType, String modality, byte[] piece) {
+        Choice choice = choice(choiceIndex);
+        if (choice == null || !captureContent || modality == null || piece == null || piece.length == 0) {
+            return this;
+        }
+        if (choice.blobModality == null) {
+            choice.blobModality = modality;
+        }
+        if (choice.blobMimeType == null) {
+            choice.blobMimeType = mimeType;
+        }
+        choice.blobSize += piece.length;
+        if (choice.blobSize <= blobMaxBytes) {
+            if (choice.blob == null) {
+                choice.blob = new ByteArrayOutputStream();
+            }
+            choice.blob.write(piece, 0, piece.length);
+        } else {
+            choice.blob = null;
+            truncated = true;
+        }
+        return this;
+    }
+
+    /**
+     * Appends text that stands for the choice's blob when none of its bytes arrive (an audio answer's transcript):
+     * it then becomes the choice's last part, as text. It counts against the text budget whether or not it is used.
+     */
+    public StreamAccumulator appendBlobText(int choiceIndex, CharSequence delta) {
+        Choice choice = choice(choiceIndex);
+        if (choice != null && captureContent && delta != null && delta.length() > 0) {
+            if (choice.blobText == null) {
+                choice.blobText = new StringBuilder();
+            }
+            choice.blobTextCut |= !fits(choice.blobText, delta);
         }
         return this;
     }
@@ -150,23 +231,20 @@ public final class StreamAccumulator {
         return this;
     }
 
-    /** True when content was dropped because the budget was used up, or {@link #markTruncated()} said so. */
-    public boolean truncated() {
-        return truncated;
-    }
-
     /**
-     * Records that the provider cut or left out streamed content it keeps itself, outside this accumulator (such as
-     * audio larger than the blob budget), so that the operation reports {@code gen_ai.content.truncated} as it does
-     * for content cut here.
-     *
-     * @return this accumulator
+     * True when kept content was cut: text at the budget, a blob larger than the blob budget, or the text standing
+     * for a blob of which no bytes arrived.
      */
-    public StreamAccumulator markTruncated() {
-        if (!inert) {
-            truncated = true;
+    public boolean truncated() {
+        if (truncated) {
+            return true;
         }
-        return this;
+        for (Choice choice : choices) {
+            if (choice != null && choice.blobTextCut && choice.blobSize == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The normalised finish reasons, one per started choice in index order; {@code error} for unfinished ones. */
@@ -198,12 +276,27 @@ public final class StreamAccumulator {
             if (choice.text != null) {
                 parts.add(new MessagePart.Text(choice.text.toString()));
             }
+            if (choice.generic != null) {
+                for (Map.Entry<String, StringBuilder> generic : choice.generic.entrySet()) {
+                    if (generic.getValue().length() > 0) {
+                        parts.add(new MessagePart.GenericPart(generic.getKey(),
+                                Map.of("content", generic.getValue().toString())));
+                    }
+                }
+            }
             for (ToolCallFragment tool : choice.tools) {
                 if (tool != null) {
                     String arguments = tool.arguments.length() == 0 ? null : tool.arguments.toString();
                     parts.add(new MessagePart.ToolCallRequest(tool.id, tool.name == null ? "" : tool.name,
                             arguments));
                 }
+            }
+            if (choice.blobSize > 0) {
+                parts.add(choice.blob != null
+                        ? new MessagePart.Blob(choice.blobMimeType, choice.blobModality, choice.blob.toByteArray())
+                        : OmittedBlob.of(choice.blobMimeType, choice.blobModality, choice.blobSize));
+            } else if (choice.blobText != null && choice.blobText.length() > 0) {
+                parts.add(new MessagePart.Text(choice.blobText.toString()));
             }
             messages.add(new OutputMessage(Role.ASSISTANT, parts, null,
                     choice.finishReason == null ? FinishReason.ERROR : FinishReason.normalize(choice.finishReason)));
@@ -234,17 +327,24 @@ public final class StreamAccumulator {
     }
 
     private void keep(StringBuilder target, CharSequence delta) {
+        if (!fits(target, delta)) {
+            truncated = true;
+        }
+    }
+
+    /** Appends what the budget has room for; false when some of {@code delta} was dropped. */
+    private boolean fits(StringBuilder target, CharSequence delta) {
         int length = delta.length();
         if (length <= remainingChars) {
             target.append(delta);
             remainingChars -= length;
-        } else {
-            if (remainingChars > 0) {
-                target.append(delta, 0, remainingChars);
-                remainingChars = 0;
-            }
-            truncated = true;
+            return true;
         }
+        if (remainingChars > 0) {
+            target.append(delta, 0, remainingChars);
+            remainingChars = 0;
+        }
+        return false;
     }
 
     private static final class Choice {
@@ -254,6 +354,15 @@ public final class StreamAccumulator {
         StringBuilder text;
         StringBuilder reasoning;
         ToolCallFragment[] tools = NO_TOOLS;
+        /** Provider-specific text parts by type, in arrival order. */
+        Map<String, StringBuilder> generic;
+        String blobMimeType;
+        String blobModality;
+        /** The blob's bytes while within the blob budget, else null. */
+        ByteArrayOutputStream blob;
+        long blobSize;
+        StringBuilder blobText;
+        boolean blobTextCut;
 
         ToolCallFragment tool(int index) {
             if (index >= tools.length) {

@@ -17,6 +17,7 @@ import dev.genaiotel.semconv.message.OutputMessage;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StreamingTest {
@@ -24,17 +25,51 @@ class StreamingTest {
     private final TelemetryFixture fixture = new TelemetryFixture();
 
     @Test
-    void contentTheProviderLeftOutOfTheStreamIsReportedAsTruncated() {
-        GenAiTelemetry telemetry = fixture.builder().setContentCapture(ContentCapture.SPAN_ONLY).build();
+    void genericTextAndAStreamedBlobBecomeTheChoicesPartsInTheNonStreamedOrder() {
+        StreamAccumulator accumulator = new StreamAccumulator(true, 1000, 16);
+
+        accumulator.appendText(0, "Here").appendGenericText(0, "refusal", "I can").appendToolCall(0, 0, "c1", "f", "{}")
+                .appendGenericText(0, "refusal", "not").appendBlobText(0, "Hi").appendBlob(0, "audio/wav", "audio",
+                        new byte[] {1, 2}).appendBlob(0, null, "audio", new byte[] {3}).finishReason(0, "stop");
+
+        assertThat(accumulator.outputMessages()).hasSize(1);
+        List<MessagePart> parts = accumulator.outputMessages().get(0).parts();
+        assertThat(parts).hasSize(4);
+        assertThat(parts.get(0)).isEqualTo(new MessagePart.Text("Here"));
+        assertThat(parts.get(1)).isEqualTo(new MessagePart.GenericPart("refusal", Map.of("content", "I cannot")));
+        assertThat(parts.get(2)).isInstanceOf(MessagePart.ToolCallRequest.class);
+        assertThat(parts.get(3)).isEqualTo(new MessagePart.Blob("audio/wav", "audio", new byte[] {1, 2, 3}));
+        assertThat(accumulator.truncated()).isFalse();
+    }
+
+    @Test
+    void aBlobLargerThanItsBudgetIsDescribedBySizeAndMarksTheContentTruncated() {
+        GenAiTelemetry telemetry = fixture.builder().setContentCapture(ContentCapture.SPAN_ONLY).setBlobMaxBytes(2)
+                .build();
         Inference inference = telemetry.startInference(InferenceRequest.chat("openai", "gpt-4o").stream(true).build());
 
-        StreamAccumulator accumulator = inference.onChunk().appendText(0, "Hi").finishReason(0, "stop");
-        assertThat(accumulator.truncated()).isFalse();
-        accumulator.markTruncated();
+        inference.onChunk().appendBlob(0, "audio/pcm", "audio", new byte[] {1, 2});
+        inference.onChunk().appendBlob(0, null, "audio", new byte[] {3}).finishReason(0, "stop");
         inference.end();
 
-        assertThat(accumulator.truncated()).isTrue();
-        assertThat(fixture.onlySpan().getAttributes().get(GEN_AI_CONTENT_TRUNCATED)).isTrue();
+        SpanData span = fixture.onlySpan();
+        assertThat(span.getAttributes().get(GEN_AI_OUTPUT_MESSAGES)).isEqualTo("[{\"role\":\"assistant\",\"parts\":"
+                + "[{\"type\":\"omitted_blob\",\"mime_type\":\"audio/pcm\",\"modality\":\"audio\",\"size\":3}],"
+                + "\"finish_reason\":\"stop\"}]");
+        assertThat(span.getAttributes().get(GEN_AI_CONTENT_TRUNCATED)).isTrue();
+    }
+
+    @Test
+    void blobTextStandsForABlobWithoutBytesAndCountsAsTruncatedOnlyThen() {
+        StreamAccumulator withoutBytes = new StreamAccumulator(true, 3, 16).appendBlobText(0, "Hello");
+        assertThat(withoutBytes.outputMessages().get(0).parts()).containsExactly(new MessagePart.Text("Hel"));
+        assertThat(withoutBytes.truncated()).isTrue();
+
+        StreamAccumulator withBytes = new StreamAccumulator(true, 3, 16).appendBlobText(0, "Hello")
+                .appendBlob(0, "audio/wav", "audio", new byte[] {1});
+        assertThat(withBytes.outputMessages().get(0).parts())
+                .containsExactly(new MessagePart.Blob("audio/wav", "audio", new byte[] {1}));
+        assertThat(withBytes.truncated()).isFalse();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.genaiotel.core.internal;
 import dev.genaiotel.core.AgentRequest;
 import dev.genaiotel.core.EvaluationResult;
 import dev.genaiotel.core.GenAiOperation;
+import dev.genaiotel.core.GenAiSettings;
 import dev.genaiotel.core.InferenceRequest;
 import dev.genaiotel.core.InferenceResponse;
 import dev.genaiotel.core.StreamAccumulator;
@@ -207,7 +208,9 @@ public final class Operation implements GenAiOperation {
     public StreamAccumulator accumulator() {
         StreamAccumulator stream = accumulator;
         if (stream == null) {
-            stream = new StreamAccumulator(engine.captureContent(), engine.settings().maxContentChars());
+            GenAiSettings settings = engine.settings();
+            stream = new StreamAccumulator(engine.captureContent(), settings.maxContentChars(),
+                    settings.blobMaxBytes());
             accumulator = stream;
         }
         return stream;

@@ -9,9 +9,7 @@ import dev.genaiotel.semconv.message.RetrievalDocument;
 import dev.genaiotel.semconv.message.ToolDefinition;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -21,9 +19,7 @@ import java.util.function.UnaryOperator;
  * <ol>
  *   <li>Every text longer than {@code maxPartChars} keeps its first characters (never half a surrogate pair) and
  *       gets the marker {@code …[truncated N chars]}, N being the characters cut. Blobs larger than
- *       {@code blobMaxBytes} become a {@code GenericPart} of type {@value #OMITTED_BLOB_TYPE} with
- *       {@code mime_type}, {@code modality} and {@code size} (the byte count): the published {@code BlobPart} schema
- *       requires the bytes and allows no other property, while a generic part may carry any.</li>
+ *       {@code blobMaxBytes} become an {@link OmittedBlob}.</li>
  *   <li>If the content attributes together are longer than {@code maxContentAttributesChars}, texts are cut
  *       shorter, to no fewer than {@value #MIN_PART_CHARS} characters.</li>
  *   <li>If still too long, whole units are left out in this order until they fit: tool definitions, system
@@ -37,8 +33,6 @@ import java.util.function.UnaryOperator;
 final class RecordedContent {
 
     /** The type of the part that replaces a blob whose bytes are not recorded. */
-    static final String OMITTED_BLOB_TYPE = "omitted_blob";
-
     /** The fewest characters a text is cut to in order to meet the per-span budget. */
     static final int MIN_PART_CHARS = 64;
 
@@ -260,7 +254,7 @@ final class RecordedContent {
                 MessagePart kept;
                 if (part instanceof MessagePart.Blob blob && blob.contentLength() > blobMaxBytes) {
                     truncated = true;
-                    kept = omitted(blob);
+                    kept = OmittedBlob.of(blob.mimeType(), blob.modality(), blob.contentLength());
                 } else if (part instanceof MessagePart.Blob) {
                     kept = part;
                 } else {
@@ -277,15 +271,6 @@ final class RecordedContent {
             return copy == null ? parts : copy;
         }
 
-        private MessagePart omitted(MessagePart.Blob blob) {
-            Map<String, Object> properties = new LinkedHashMap<>();
-            if (blob.mimeType() != null) {
-                properties.put("mime_type", blob.mimeType());
-            }
-            properties.put("modality", blob.modality());
-            properties.put("size", (long) blob.contentLength());
-            return new MessagePart.GenericPart(OMITTED_BLOB_TYPE, properties);
-        }
     }
 
     /**

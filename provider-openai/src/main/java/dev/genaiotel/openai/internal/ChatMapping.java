@@ -365,9 +365,12 @@ final class ChatMapping {
         return new OutputMessage(Role.ASSISTANT, parts, FinishReason.normalize(choice.finishReason().asString()));
     }
 
-    /** A refusal, as an output part of its own. */
+    /** The type of the generic part a refusal becomes. */
+    static final String REFUSAL = "refusal";
+
+    /** A refusal, as an output part of its own (as a streamed one is built by the core's accumulator). */
     static MessagePart refusal(String text) {
-        return new MessagePart.GenericPart("refusal", Map.of("content", text));
+        return new MessagePart.GenericPart(REFUSAL, Map.of("content", text));
     }
 
     /** The audio format the request asked for, so that generated audio gets its media type. */

@@ -11,7 +11,6 @@ import com.openai.models.embeddings.EmbeddingCreateParams;
 import com.openai.models.responses.Response;
 import com.openai.models.responses.ResponseCreateParams;
 import com.openai.models.responses.ResponseRetrieveParams;
-import dev.genaiotel.core.GenAiSettings;
 import dev.genaiotel.core.GenAiTelemetry;
 import dev.genaiotel.core.Inference;
 import dev.genaiotel.core.InferenceResponse;
@@ -95,13 +94,8 @@ public final class ClientTelemetry {
         ChatCompletionCreateParams sent = withStreamUsage(params);
         boolean content = content();
         Inference inference = telemetry.startInference(ChatMapping.request(params, endpoint, true, content));
-        ChatStream.StreamedExtras extras = null;
-        if (content) {
-            GenAiSettings settings = telemetry.settings();
-            extras = new ChatStream.StreamedExtras(ChatMapping.audioFormat(params), settings.maxContentChars(),
-                    settings.blobMaxBytes());
-        }
-        return new Streaming<>(sent, new ChatStream(inference, sent != params, content, extras));
+        String audioMime = content ? Parts.audioMime(ChatMapping.audioFormat(params)) : null;
+        return new Streaming<>(sent, new ChatStream(inference, sent != params, content, audioMime));
     }
 
     private ChatCompletionCreateParams withStreamUsage(ChatCompletionCreateParams params) {

@@ -4,7 +4,6 @@ import dev.genaiotel.semconv.Modality;
 import dev.genaiotel.semconv.message.MessagePart;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -130,20 +129,6 @@ final class Parts {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    /**
-     * Audio whose bytes were not kept, described as the core describes a blob larger than its
-     * {@code blobMaxBytes}: a part of type {@code omitted_blob} with its media type, modality and size.
-     */
-    static MessagePart.GenericPart omittedAudio(String mimeType, long size) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        if (mimeType != null) {
-            properties.put("mime_type", mimeType);
-        }
-        properties.put("modality", Modality.AUDIO);
-        properties.put("size", size);
-        return new MessagePart.GenericPart("omitted_blob", properties);
     }
 
     static MessagePart.GenericPart generic(String type, Map<?, ?> part) {
