@@ -107,11 +107,8 @@ final class MetricsRecorder implements Recorder {
 
     /** Time to first chunk, recorded when the first chunk arrives. */
     void firstChunk(Operation op, long nowNanos) {
-        InferenceRequest request = (InferenceRequest) op.request;
         // A failure racing with the first chunk must not put error.type on the chunk points.
-        Attributes attributes = points(new Dimensions(op.operationName(), request.providerName(), request.model(),
-                request.serverAddress(), request.serverAddress() == null ? null : request.serverPort(), null, null))
-                .duration();
+        Attributes attributes = points(dimensions(op, (InferenceRequest) op.request, null).withoutError()).duration();
         op.chunkMetricAttributes = attributes;
         timeToFirstChunk.record((nowNanos - op.startNanos) / NANOS_PER_SECOND, attributes, op.context);
         op.chunkTimings = new ChunkTimings(chunkBoundsNanos);
@@ -237,6 +234,11 @@ final class MetricsRecorder implements Recorder {
     /** What a client operation's metric points are broken down by; every field but the operation may be null. */
     private record Dimensions(String operation, String provider, String model, String serverAddress,
             Long serverPort, String responseModel, String errorType) {
+
+        Dimensions withoutError() {
+            return errorType == null ? this
+                    : new Dimensions(operation, provider, model, serverAddress, serverPort, responseModel, null);
+        }
 
         Points points() {
             AttributesBuilder builder = Attributes.builder();
