@@ -7,8 +7,11 @@ public final class AgentCreation extends Invocation {
 
     static final AgentCreation PASS_THROUGH = new AgentCreation(null);
 
-    AgentCreation(Operation op) {
+    private final Operation<AgentRequest, String> typed;
+
+    AgentCreation(Operation<AgentRequest, String> op) {
         super(op);
+        this.typed = op;
     }
 
     /**
@@ -17,6 +20,8 @@ public final class AgentCreation extends Invocation {
      * @param agentId {@code gen_ai.agent.id} assigned by the service, or null when the request already named it
      */
     public void end(String agentId) {
-        endWith(agentId == null ? Operation.NONE : agentId);
+        if (typed != null) {
+            typed.end(agentId);
+        }
     }
 }

@@ -12,8 +12,11 @@ public final class AgentInvocation extends Invocation {
 
     static final AgentInvocation PASS_THROUGH = new AgentInvocation(null);
 
-    AgentInvocation(Operation op) {
+    private final Operation<AgentRequest, InferenceResponse> typed;
+
+    AgentInvocation(Operation<AgentRequest, InferenceResponse> op) {
         super(op);
+        this.typed = op;
     }
 
     /**
@@ -21,11 +24,15 @@ public final class AgentInvocation extends Invocation {
      * messages are.
      */
     public void end(InferenceResponse response) {
-        endWith(response == null ? InferenceResponse.empty() : response);
+        if (typed != null) {
+            typed.end(response == null ? InferenceResponse.empty() : response);
+        }
     }
 
     /** Records the response for {@link #close()} to end with. */
     public void recordResponse(InferenceResponse response) {
-        record(response == null ? InferenceResponse.empty() : response);
+        if (typed != null) {
+            typed.record(response == null ? InferenceResponse.empty() : response);
+        }
     }
 }

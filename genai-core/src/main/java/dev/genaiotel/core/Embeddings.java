@@ -7,17 +7,24 @@ public final class Embeddings extends Invocation {
 
     static final Embeddings PASS_THROUGH = new Embeddings(null);
 
-    Embeddings(Operation op) {
+    private final Operation<EmbeddingsRequest, EmbeddingsResponse> typed;
+
+    Embeddings(Operation<EmbeddingsRequest, EmbeddingsResponse> op) {
         super(op);
+        this.typed = op;
     }
 
     /** Ends successfully. */
     public void end(EmbeddingsResponse response) {
-        endWith(response == null ? EmbeddingsResponse.of(null, null) : response);
+        if (typed != null) {
+            typed.end(response == null ? EmbeddingsResponse.of(null, null) : response);
+        }
     }
 
     /** Records the response for {@link #close()} to end with. */
     public void recordResponse(EmbeddingsResponse response) {
-        record(response);
+        if (typed != null && response != null) {
+            typed.record(response);
+        }
     }
 }

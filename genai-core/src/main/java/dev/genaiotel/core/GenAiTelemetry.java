@@ -1,7 +1,6 @@
 package dev.genaiotel.core;
 
 import dev.genaiotel.core.internal.Engine;
-import dev.genaiotel.core.internal.Kind;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
@@ -128,7 +127,7 @@ public final class GenAiTelemetry implements AutoCloseable {
         if (!engine.active() || request == null) {
             return Embeddings.PASS_THROUGH;
         }
-        return new Embeddings(engine.start(Kind.EMBEDDINGS, request));
+        return new Embeddings(engine.startEmbeddings(request));
     }
 
     /** Starts a tool execution ({@code execute_tool}); only for code that itself runs the tool. */
@@ -136,7 +135,7 @@ public final class GenAiTelemetry implements AutoCloseable {
         if (!engine.active() || call == null) {
             return ToolExecution.PASS_THROUGH;
         }
-        return new ToolExecution(engine.start(Kind.EXECUTE_TOOL, call));
+        return new ToolExecution(engine.startToolExecution(call));
     }
 
     /** Starts an agent invocation ({@code invoke_agent}): CLIENT for a remote agent, INTERNAL for a local one. */
@@ -144,7 +143,7 @@ public final class GenAiTelemetry implements AutoCloseable {
         if (!engine.active() || request == null) {
             return AgentInvocation.PASS_THROUGH;
         }
-        return new AgentInvocation(engine.start(Kind.INVOKE_AGENT, request));
+        return new AgentInvocation(engine.startAgentInvocation(request));
     }
 
     /** Starts the creation of an agent on a remote service ({@code create_agent}). */
@@ -152,7 +151,7 @@ public final class GenAiTelemetry implements AutoCloseable {
         if (!engine.active() || request == null) {
             return AgentCreation.PASS_THROUGH;
         }
-        return new AgentCreation(engine.start(Kind.CREATE_AGENT, request));
+        return new AgentCreation(engine.startAgentCreation(request));
     }
 
     /** Starts a workflow ({@code invoke_workflow}). */
@@ -160,7 +159,7 @@ public final class GenAiTelemetry implements AutoCloseable {
         if (!engine.active() || request == null) {
             return Workflow.PASS_THROUGH;
         }
-        return new Workflow(engine.start(Kind.INVOKE_WORKFLOW, request));
+        return new Workflow(engine.startWorkflow(request));
     }
 
     /** Starts a retrieval ({@code retrieval}). */
@@ -168,7 +167,7 @@ public final class GenAiTelemetry implements AutoCloseable {
         if (!engine.active() || request == null) {
             return Retrieval.PASS_THROUGH;
         }
-        return new Retrieval(engine.start(Kind.RETRIEVAL, request));
+        return new Retrieval(engine.startRetrieval(request));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.genaiotel.core;
 
 import dev.genaiotel.core.internal.CompletionHookLoader;
 import dev.genaiotel.core.internal.Engine;
+import dev.genaiotel.core.internal.EngineConfig;
 import dev.genaiotel.core.internal.JavaAgentDetection;
 import dev.genaiotel.core.internal.PriceFile;
 import io.opentelemetry.api.OpenTelemetry;
@@ -260,7 +261,8 @@ public final class GenAiTelemetryBuilder {
             prices = PriceFile.fromSetting(priceFile,
                     GenAiSettings.origin(systemProperties, environment, GenAiSettings.PRICE_FILE));
         }
-        return new GenAiTelemetry(Engine.create(openTelemetry, settings, all, allRedactors, hooks, formats, prices));
+        return new GenAiTelemetry(
+                Engine.create(new EngineConfig(openTelemetry, settings, all, allRedactors, hooks, formats, prices)));
     }
 
     /**

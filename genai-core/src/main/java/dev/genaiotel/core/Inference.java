@@ -1,6 +1,6 @@
 package dev.genaiotel.core;
 
-import dev.genaiotel.core.internal.Operation;
+import dev.genaiotel.core.internal.InferenceOperation;
 
 /**
  * An inference in flight ({@code chat}, {@code text_completion}, {@code generate_content}): the inference span of
@@ -22,23 +22,32 @@ public final class Inference extends Invocation {
 
     static final Inference PASS_THROUGH = new Inference(null);
 
-    Inference(Operation op) {
+    private final InferenceOperation typed;
+
+    Inference(InferenceOperation op) {
         super(op);
+        this.typed = op;
     }
 
     /** Ends successfully with what the provider returned, merged with anything streamed. */
     public void end(InferenceResponse response) {
-        endWith(response == null ? InferenceResponse.empty() : response);
+        if (typed != null) {
+            typed.end(response);
+        }
     }
 
     /** Ends successfully with what was streamed (or nothing, for a call with no known response). */
     public void end() {
-        endWith(InferenceResponse.empty());
+        if (typed != null) {
+            typed.end(null);
+        }
     }
 
     /** Records the response for {@link #close()} to end with, without ending yet. */
     public void recordResponse(InferenceResponse response) {
-        record(response);
+        if (typed != null && response != null) {
+            typed.record(response);
+        }
     }
 
     /**
@@ -47,7 +56,7 @@ public final class Inference extends Invocation {
      * @return the stream accumulator of this inference; an inert one for a pass-through inference
      */
     public StreamAccumulator onChunk() {
-        return op == null ? StreamAccumulator.INERT : op.chunk();
+        return typed == null ? StreamAccumulator.INERT : typed.chunk();
     }
 
     /**
@@ -58,18 +67,13 @@ public final class Inference extends Invocation {
      * @return the stream accumulator of this inference; an inert one for a pass-through inference
      */
     public StreamAccumulator accumulator() {
-        return op == null ? StreamAccumulator.INERT : op.accumulator();
+        return typed == null ? StreamAccumulator.INERT : typed.accumulator();
     }
 
     /** A chunk carrying text for one choice arrived: {@code onChunk().appendText(choiceIndex, textDelta)}. */
     public void onChunk(int choiceIndex, CharSequence textDelta) {
-        if (op != null) {
-            op.chunk().appendText(choiceIndex, textDelta);
+        if (typed != null) {
+            typed.chunk().appendText(choiceIndex, textDelta);
         }
-    }
-
-    @Override
-    Object streamedOutcome() {
-        return op != null && op.streamed() ? InferenceResponse.empty() : null;
     }
 }

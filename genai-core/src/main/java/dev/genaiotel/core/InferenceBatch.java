@@ -1,6 +1,6 @@
 package dev.genaiotel.core;
 
-import dev.genaiotel.core.internal.Operation;
+import dev.genaiotel.core.internal.InferenceOperation;
 import dev.genaiotel.semconv.message.OutputMessage;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +14,11 @@ public final class InferenceBatch extends Invocation {
 
     static final InferenceBatch PASS_THROUGH = new InferenceBatch(null);
 
-    InferenceBatch(Operation op) {
+    private final InferenceOperation typed;
+
+    InferenceBatch(InferenceOperation op) {
         super(op);
+        this.typed = op;
     }
 
     /**
@@ -23,12 +26,16 @@ public final class InferenceBatch extends Invocation {
      * reasons and output messages in order, the usage summed.
      */
     public void end(List<InferenceResponse> responses) {
-        endWith(merge(responses));
+        if (typed != null) {
+            typed.end(merge(responses));
+        }
     }
 
     /** Records the responses for {@link #close()} to end with. */
     public void recordResponses(List<InferenceResponse> responses) {
-        record(merge(responses));
+        if (typed != null) {
+            typed.record(merge(responses));
+        }
     }
 
     private static InferenceResponse merge(List<InferenceResponse> responses) {

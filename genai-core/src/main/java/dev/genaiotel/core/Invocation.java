@@ -25,10 +25,9 @@ public abstract sealed class Invocation implements AutoCloseable
         permits Inference, InferenceBatch, Embeddings, ToolExecution, AgentInvocation, AgentCreation, Workflow,
         Retrieval {
 
-    final Operation op;
-    private volatile Object recorded;
+    final Operation<?, ?> op;
 
-    Invocation(Operation op) {
+    Invocation(Operation<?, ?> op) {
         this.op = op;
     }
 
@@ -91,31 +90,8 @@ public abstract sealed class Invocation implements AutoCloseable
      */
     @Override
     public final void close() {
-        if (op == null || op.isEnded()) {
-            return;
-        }
-        Object outcome = recorded;
-        if (outcome == null) {
-            outcome = streamedOutcome();
-        }
-        if (outcome != null) {
-            op.end(outcome);
-        } else {
-            op.fail(null, null);
-        }
-    }
-
-    Object streamedOutcome() {
-        return null;
-    }
-
-    final void record(Object outcome) {
-        recorded = outcome;
-    }
-
-    final void endWith(Object outcome) {
         if (op != null) {
-            op.end(outcome);
+            op.close();
         }
     }
 }

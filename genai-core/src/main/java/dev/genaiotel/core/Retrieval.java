@@ -9,8 +9,11 @@ public final class Retrieval extends Invocation {
 
     static final Retrieval PASS_THROUGH = new Retrieval(null);
 
-    Retrieval(Operation op) {
+    private final Operation<RetrievalRequest, List<RetrievalDocument>> typed;
+
+    Retrieval(Operation<RetrievalRequest, List<RetrievalDocument>> op) {
         super(op);
+        this.typed = op;
     }
 
     /**
@@ -19,11 +22,15 @@ public final class Retrieval extends Invocation {
      * @param documents {@code gen_ai.retrieval.documents} (opt-in content); empty or null when none
      */
     public void end(List<RetrievalDocument> documents) {
-        endWith(documents == null ? List.of() : List.copyOf(documents));
+        if (typed != null) {
+            typed.end(documents == null ? List.of() : List.copyOf(documents));
+        }
     }
 
     /** Records the documents for {@link #close()} to end with. */
     public void recordDocuments(List<RetrievalDocument> documents) {
-        record(documents == null ? List.of() : List.copyOf(documents));
+        if (typed != null) {
+            typed.record(documents == null ? List.of() : List.copyOf(documents));
+        }
     }
 }

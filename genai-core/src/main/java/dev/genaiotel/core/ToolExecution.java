@@ -10,8 +10,11 @@ public final class ToolExecution extends Invocation {
 
     static final ToolExecution PASS_THROUGH = new ToolExecution(null);
 
-    ToolExecution(Operation op) {
+    private final Operation<ToolCall, Object> typed;
+
+    ToolExecution(Operation<ToolCall, Object> op) {
         super(op);
+        this.typed = op;
     }
 
     /**
@@ -20,11 +23,15 @@ public final class ToolExecution extends Invocation {
      * @param result {@code gen_ai.tool.call.result} (opt-in content): a map or a JSON string; null when none
      */
     public void end(Object result) {
-        endWith(result == null ? Operation.NONE : result);
+        if (typed != null) {
+            typed.end(result);
+        }
     }
 
     /** Records the result for {@link #close()} to end with. */
     public void recordResult(Object result) {
-        record(result == null ? Operation.NONE : result);
+        if (typed != null) {
+            typed.record(result);
+        }
     }
 }

@@ -9,8 +9,11 @@ public final class Workflow extends Invocation {
 
     static final Workflow PASS_THROUGH = new Workflow(null);
 
-    Workflow(Operation op) {
+    private final Operation<WorkflowRequest, List<OutputMessage>> typed;
+
+    Workflow(Operation<WorkflowRequest, List<OutputMessage>> op) {
         super(op);
+        this.typed = op;
     }
 
     /**
@@ -19,11 +22,15 @@ public final class Workflow extends Invocation {
      * @param outputMessages {@code gen_ai.output.messages} (opt-in content); empty or null when none
      */
     public void end(List<OutputMessage> outputMessages) {
-        endWith(outputMessages == null ? List.of() : List.copyOf(outputMessages));
+        if (typed != null) {
+            typed.end(outputMessages == null ? List.of() : List.copyOf(outputMessages));
+        }
     }
 
     /** Records the output for {@link #close()} to end with. */
     public void recordOutput(List<OutputMessage> outputMessages) {
-        record(outputMessages == null ? List.of() : List.copyOf(outputMessages));
+        if (typed != null) {
+            typed.record(outputMessages == null ? List.of() : List.copyOf(outputMessages));
+        }
     }
 }

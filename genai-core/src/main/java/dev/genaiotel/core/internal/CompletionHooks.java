@@ -2,8 +2,6 @@ package dev.genaiotel.core.internal;
 
 import dev.genaiotel.core.CompletionHook;
 import dev.genaiotel.core.GenAiOperation;
-import dev.genaiotel.core.InferenceRequest;
-import dev.genaiotel.core.InferenceResponse;
 import dev.genaiotel.semconv.message.InputMessage;
 import dev.genaiotel.semconv.message.MessagePart;
 import dev.genaiotel.semconv.message.OutputMessage;
@@ -38,8 +36,8 @@ final class CompletionHooks {
     }
 
     /** Calls every hook for a finished inference; the span is still running. */
-    void completed(Operation op) {
-        if (hooks.length == 0 || op.kind != Kind.INFERENCE || closed.get()) {
+    void completed(Operation<?, ?> op) {
+        if (hooks.length == 0 || !op.spec.inference() || closed.get()) {
             return;
         }
         Completion completion;
@@ -89,27 +87,21 @@ final class CompletionHooks {
 
     /** The redacted content of one inference, as a hook sees it. */
     private static final class Completion implements CompletionHook.Completion {
-        private final Operation op;
+        private final Operation<?, ?> op;
         private final boolean toolDefinitionDetails;
         private final List<MessagePart> system;
         private final List<InputMessage> input;
         private final List<ToolDefinition> tools;
         private final List<OutputMessage> output;
 
-        Completion(Operation op, boolean toolDefinitionDetails) {
+        Completion(Operation<?, ?> op, boolean toolDefinitionDetails) {
             this.op = op;
             this.toolDefinitionDetails = toolDefinitionDetails;
-            Object request = op.contentRequest();
-            if (request instanceof InferenceRequest inference) {
-                system = inference.systemInstructions();
-                input = inference.inputMessages();
-                tools = inference.toolDefinitions();
-            } else {
-                system = List.of();
-                input = List.of();
-                tools = List.of();
-            }
-            output = op.contentResponse() instanceof InferenceResponse response ? response.outputMessages() : List.of();
+            Conversation conversation = op.conversation(false);
+            system = conversation.system();
+            input = conversation.input();
+            tools = conversation.tools();
+            output = conversation.output();
         }
 
         @Override
@@ -149,10 +141,12 @@ final class CompletionHooks {
 
         @Override
         public AttributesBuilder eventAttributes() {
-            if (op.completionEventAttributes == null) {
-                op.completionEventAttributes = Attributes.builder();
+            AttributesBuilder attributes = Slot.COMPLETION_EVENT_ATTRIBUTES.get(op);
+            if (attributes == null) {
+                attributes = Attributes.builder();
+                Slot.COMPLETION_EVENT_ATTRIBUTES.set(op, attributes);
             }
-            return op.completionEventAttributes;
+            return attributes;
         }
     }
 }

@@ -15,12 +15,9 @@ import dev.genaiotel.core.InferenceRequest;
 import dev.genaiotel.core.InferenceResponse;
 import dev.genaiotel.core.RetrievalRequest;
 import dev.genaiotel.core.ToolCall;
-import dev.genaiotel.core.WorkflowRequest;
 import dev.genaiotel.semconv.message.InputMessage;
 import dev.genaiotel.semconv.message.MessagePart;
 import dev.genaiotel.semconv.message.OutputMessage;
-import dev.genaiotel.semconv.message.RetrievalDocument;
-import dev.genaiotel.semconv.message.ToolDefinition;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,97 +42,72 @@ final class ContentPolicy {
         return redactors.length > 0;
     }
 
-    /** The request with its content redacted; the request itself when nothing changed. */
-    Object request(Kind kind, String operation, Object request) {
-        switch (kind) {
-            case INFERENCE:
-                return inferenceRequest(operation, (InferenceRequest) request);
-            case INVOKE_AGENT:
-            case CREATE_AGENT:
-                AgentRequest agent = (AgentRequest) request;
-                List<MessagePart> agentSystem = parts(agent.systemInstructions(), operation);
-                List<InputMessage> agentInput = input(agent.inputMessages(), operation);
-                InferenceRequest parameters =
-                        agent.parameters() == null ? null : inferenceRequest(operation, agent.parameters());
-                if (agentSystem == agent.systemInstructions() && agentInput == agent.inputMessages()
-                        && parameters == agent.parameters()) {
-                    return agent;
-                }
-                return new AgentRequest(agent.remote(), agent.providerName(), agent.agentName(), agent.agentId(),
-                        agent.agentDescription(), agent.agentVersion(), agent.model(), agent.conversationId(),
-                        agent.dataSourceId(), agent.serverAddress(), agent.serverPort(), agentSystem, agentInput,
-                        agent.toolDefinitions(), agent.attributes(), parameters);
-            case INVOKE_WORKFLOW:
-                WorkflowRequest workflow = (WorkflowRequest) request;
-                List<InputMessage> workflowInput = input(workflow.inputMessages(), operation);
-                return workflowInput == workflow.inputMessages() ? workflow
-                        : new WorkflowRequest(workflow.workflowName(), workflowInput);
-            case EXECUTE_TOOL:
-                ToolCall call = (ToolCall) request;
-                if (call.arguments() == null) {
-                    return call;
-                }
-                Object arguments = value(new MessagePart.ToolCallRequest(call.callId(), call.name(), call.arguments()),
-                        new ContentContext(operation, GEN_AI_TOOL_CALL_ARGUMENTS.getKey(), null));
-                return arguments == call.arguments() ? call : new ToolCall(call.name(), call.callId(),
-                        call.description(), call.type(), arguments == DROPPED ? null : arguments, call.agentName());
-            case RETRIEVAL:
-                RetrievalRequest retrieval = (RetrievalRequest) request;
-                if (retrieval.queryText() == null) {
-                    return retrieval;
-                }
-                Object query = value(new MessagePart.Text(retrieval.queryText()),
-                        new ContentContext(operation, GEN_AI_RETRIEVAL_QUERY_TEXT.getKey(), null));
-                String text = query instanceof String string ? string : null;
-                return text == retrieval.queryText() ? retrieval : new RetrievalRequest(retrieval.providerName(),
-                        retrieval.dataSourceId(), retrieval.model(), retrieval.topK(), text,
-                        retrieval.serverAddress(), retrieval.serverPort(), retrieval.attributes());
-            default:
-                return request;
-        }
-    }
-
-    /** The response with its content redacted; the response itself when nothing changed. */
-    Object response(Kind kind, String operation, ToolCall call, Object response) {
-        if (response == null) {
-            return null;
-        }
-        switch (kind) {
-            case INFERENCE:
-            case INVOKE_AGENT:
-                if (response instanceof InferenceResponse inference) {
-                    List<OutputMessage> output = output(inference.outputMessages(), operation);
-                    return output == inference.outputMessages() ? inference
-                            : new InferenceResponse(inference.responseId(), inference.responseModel(),
-                                    inference.finishReasons(), output, inference.usage(), inference.attributes());
-                }
-                return response;
-            case INVOKE_WORKFLOW:
-                if (response instanceof List<?> list) {
-                    List<OutputMessage> messages = new ArrayList<>(list.size());
-                    for (Object message : list) {
-                        messages.add((OutputMessage) message);
-                    }
-                    List<OutputMessage> output = output(messages, operation);
-                    return output == messages ? response : output;
-                }
-                return response;
-            case EXECUTE_TOOL:
-                Object result = value(new MessagePart.ToolCallResponse(call.callId(), response),
-                        new ContentContext(operation, GEN_AI_TOOL_CALL_RESULT.getKey(), null));
-                return result == DROPPED ? null : result;
-            default:
-                return response;
-        }
-    }
-
-    private InferenceRequest inferenceRequest(String operation, InferenceRequest request) {
+    /** An inference request with its instructions and input redacted; the request itself when nothing changed. */
+    InferenceRequest inferenceRequest(String operation, InferenceRequest request) {
         List<MessagePart> system = parts(request.systemInstructions(), operation);
         List<InputMessage> input = input(request.inputMessages(), operation);
         if (system == request.systemInstructions() && input == request.inputMessages()) {
             return request;
         }
         return request.toBuilder().systemInstructions(system).inputMessages(input).build();
+    }
+
+    /** An agent request with its instructions, input and parameters redacted. */
+    AgentRequest agentRequest(String operation, AgentRequest agent) {
+        List<MessagePart> system = parts(agent.systemInstructions(), operation);
+        List<InputMessage> input = input(agent.inputMessages(), operation);
+        InferenceRequest parameters =
+                agent.parameters() == null ? null : inferenceRequest(operation, agent.parameters());
+        if (system == agent.systemInstructions() && input == agent.inputMessages()
+                && parameters == agent.parameters()) {
+            return agent;
+        }
+        return new AgentRequest(agent.remote(), agent.providerName(), agent.agentName(), agent.agentId(),
+                agent.agentDescription(), agent.agentVersion(), agent.model(), agent.conversationId(),
+                agent.dataSourceId(), agent.serverAddress(), agent.serverPort(), system, input,
+                agent.toolDefinitions(), agent.attributes(), parameters);
+    }
+
+    /** A response with its output messages redacted; null stays null. */
+    InferenceResponse inferenceResponse(String operation, InferenceResponse response) {
+        if (response == null) {
+            return null;
+        }
+        List<OutputMessage> output = output(response.outputMessages(), operation);
+        return output == response.outputMessages() ? response
+                : new InferenceResponse(response.responseId(), response.responseModel(), response.finishReasons(),
+                        output, response.usage(), response.attributes());
+    }
+
+    /** A tool call with its arguments redacted (dropped arguments become null). */
+    ToolCall toolArguments(String operation, ToolCall call) {
+        if (call.arguments() == null) {
+            return call;
+        }
+        Object arguments = value(new MessagePart.ToolCallRequest(call.callId(), call.name(), call.arguments()),
+                new ContentContext(operation, GEN_AI_TOOL_CALL_ARGUMENTS.getKey(), null));
+        return arguments == call.arguments() ? call : new ToolCall(call.name(), call.callId(), call.description(),
+                call.type(), arguments == DROPPED ? null : arguments, call.agentName());
+    }
+
+    /** A tool's result redacted; null when dropped. */
+    Object toolResult(String operation, ToolCall call, Object result) {
+        Object redacted = value(new MessagePart.ToolCallResponse(call.callId(), result),
+                new ContentContext(operation, GEN_AI_TOOL_CALL_RESULT.getKey(), null));
+        return redacted == DROPPED ? null : redacted;
+    }
+
+    /** A retrieval request with its query text redacted. */
+    RetrievalRequest queryText(String operation, RetrievalRequest retrieval) {
+        if (retrieval.queryText() == null) {
+            return retrieval;
+        }
+        Object query = value(new MessagePart.Text(retrieval.queryText()),
+                new ContentContext(operation, GEN_AI_RETRIEVAL_QUERY_TEXT.getKey(), null));
+        String text = query instanceof String string ? string : null;
+        return text == retrieval.queryText() ? retrieval : new RetrievalRequest(retrieval.providerName(),
+                retrieval.dataSourceId(), retrieval.model(), retrieval.topK(), text, retrieval.serverAddress(),
+                retrieval.serverPort(), retrieval.attributes());
     }
 
     private List<MessagePart> parts(List<MessagePart> parts, String operation) {
@@ -145,7 +117,7 @@ final class ContentPolicy {
         return parts(parts, new ContentContext(operation, GEN_AI_SYSTEM_INSTRUCTIONS.getKey(), null));
     }
 
-    private List<InputMessage> input(List<InputMessage> messages, String operation) {
+    List<InputMessage> input(List<InputMessage> messages, String operation) {
         List<InputMessage> copy = null;
         for (int i = 0; i < messages.size(); i++) {
             InputMessage message = messages.get(i);
@@ -161,7 +133,7 @@ final class ContentPolicy {
         return copy == null ? messages : List.copyOf(copy);
     }
 
-    private List<OutputMessage> output(List<OutputMessage> messages, String operation) {
+    List<OutputMessage> output(List<OutputMessage> messages, String operation) {
         List<OutputMessage> copy = null;
         for (int i = 0; i < messages.size(); i++) {
             OutputMessage message = messages.get(i);
@@ -232,67 +204,5 @@ final class ContentPolicy {
             }
         }
         return current;
-    }
-
-    /** The content lists of an operation, before the budgets; see {@link RecordedContent}. */
-    RecordedContent record(Kind kind, Object request, Object response) {
-        List<MessagePart> system = List.of();
-        List<InputMessage> input = List.of();
-        List<ToolDefinition> tools = List.of();
-        List<OutputMessage> output = List.of();
-        Object arguments = null;
-        Object result = null;
-        String query = null;
-        List<RetrievalDocument> documents = List.of();
-        switch (kind) {
-            case INFERENCE:
-                InferenceRequest inference = (InferenceRequest) request;
-                system = inference.systemInstructions();
-                input = inference.inputMessages();
-                tools = inference.toolDefinitions();
-                if (response instanceof InferenceResponse inferenceResponse) {
-                    output = inferenceResponse.outputMessages();
-                }
-                break;
-            case INVOKE_AGENT:
-            case CREATE_AGENT:
-                AgentRequest agent = (AgentRequest) request;
-                system = agent.systemInstructions();
-                if (kind == Kind.INVOKE_AGENT) {
-                    input = agent.inputMessages();
-                    tools = agent.toolDefinitions();
-                }
-                if (response instanceof InferenceResponse agentResponse) {
-                    output = agentResponse.outputMessages();
-                }
-                break;
-            case INVOKE_WORKFLOW:
-                input = ((WorkflowRequest) request).inputMessages();
-                if (response instanceof List<?> list) {
-                    List<OutputMessage> messages = new ArrayList<>(list.size());
-                    for (Object message : list) {
-                        messages.add((OutputMessage) message);
-                    }
-                    output = messages;
-                }
-                break;
-            case EXECUTE_TOOL:
-                arguments = ((ToolCall) request).arguments();
-                result = response;
-                break;
-            case RETRIEVAL:
-                query = ((RetrievalRequest) request).queryText();
-                if (response instanceof List<?> list) {
-                    List<RetrievalDocument> typed = new ArrayList<>(list.size());
-                    for (Object document : list) {
-                        typed.add((RetrievalDocument) document);
-                    }
-                    documents = typed;
-                }
-                break;
-            default:
-                break;
-        }
-        return new RecordedContent(system, input, tools, output, arguments, result, query, documents, settings);
     }
 }

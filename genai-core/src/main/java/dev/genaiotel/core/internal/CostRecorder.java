@@ -7,10 +7,6 @@ import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_REQUEST_MODEL;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_USAGE_COST;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_USAGE_CURRENCY;
 
-import dev.genaiotel.core.EmbeddingsRequest;
-import dev.genaiotel.core.EmbeddingsResponse;
-import dev.genaiotel.core.InferenceRequest;
-import dev.genaiotel.core.InferenceResponse;
 import dev.genaiotel.core.PriceTable;
 import dev.genaiotel.core.TokenUsage;
 import dev.genaiotel.semconv.GenAiMetrics;
@@ -45,49 +41,29 @@ final class CostRecorder implements Recorder {
     }
 
     @Override
-    public void onStart(Operation op) {}
+    public void onStart(Operation<?, ?> op) {}
 
     @Override
-    public void onEnd(Operation op) {
+    public void onEnd(Operation<?, ?> op) {
         record(op);
     }
 
     @Override
-    public void onError(Operation op) {
+    public void onError(Operation<?, ?> op) {
         record(op);
     }
 
-    private void record(Operation op) {
-        String provider;
-        String model;
-        TokenUsage usage;
-        Attributes requestAttributes;
-        Object request = op.effectiveRequest();
-        if (op.kind == Kind.INFERENCE) {
-            if (!AttributeWriter.reportsUsage(op)) {
-                return;
-            }
-            InferenceRequest inference = (InferenceRequest) request;
-            InferenceResponse response = op.response instanceof InferenceResponse r ? r : null;
-            provider = inference.providerName();
-            model = inference.model() != null || response == null ? inference.model() : response.responseModel();
-            usage = response == null ? null : response.usage();
-            requestAttributes = inference.attributes();
-        } else if (op.kind == Kind.EMBEDDINGS) {
-            EmbeddingsRequest embeddings = (EmbeddingsRequest) request;
-            EmbeddingsResponse response = op.response instanceof EmbeddingsResponse r ? r : null;
-            provider = embeddings.providerName();
-            model = embeddings.model() != null || response == null ? embeddings.model() : response.responseModel();
-            usage = response == null || response.inputTokens() == null ? null
-                    : new TokenUsage(response.inputTokens(), null, null, null, null);
-            requestAttributes = embeddings.attributes();
-        } else {
+    private void record(Operation<?, ?> op) {
+        CostBasis basis = op.costBasis();
+        if (basis == null) {
             return;
         }
+        String provider = basis.providerName();
+        TokenUsage usage = basis.usage();
         if (usage == null || (usage.inputTokens() == null && usage.outputTokens() == null)) {
             return;
         }
-        Optional<PriceTable.Price> price = prices.priceFor(provider, model);
+        Optional<PriceTable.Price> price = prices.priceFor(provider, basis.pricedModel());
         if (price.isEmpty()) {
             return;
         }
@@ -104,12 +80,11 @@ final class CostRecorder implements Recorder {
         if (provider != null) {
             attributes.put(GEN_AI_PROVIDER_NAME, provider);
         }
-        String requestModel = op.kind == Kind.INFERENCE ? ((InferenceRequest) request).model()
-                : ((EmbeddingsRequest) request).model();
+        String requestModel = basis.requestModel();
         if (requestModel != null) {
             attributes.put(GEN_AI_REQUEST_MODEL, requestModel);
         }
-        String purpose = requestAttributes.get(GEN_AI_OPERATION_PURPOSE);
+        String purpose = basis.requestAttributes().get(GEN_AI_OPERATION_PURPOSE);
         if (purpose != null) {
             attributes.put(GEN_AI_OPERATION_PURPOSE, purpose);
         }

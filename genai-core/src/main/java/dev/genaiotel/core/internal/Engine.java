@@ -1,14 +1,19 @@
 package dev.genaiotel.core.internal;
 
+import dev.genaiotel.core.AgentRequest;
 import dev.genaiotel.core.CompatibilityFormat;
-import dev.genaiotel.core.CompletionHook;
-import dev.genaiotel.core.ContentRedactor;
+import dev.genaiotel.core.EmbeddingsRequest;
+import dev.genaiotel.core.EmbeddingsResponse;
 import dev.genaiotel.core.EvaluationResult;
 import dev.genaiotel.core.GenAiListener;
 import dev.genaiotel.core.GenAiSettings;
 import dev.genaiotel.core.InferenceRequest;
-import dev.genaiotel.core.PriceTable;
-import dev.genaiotel.semconv.GenAiSchema;
+import dev.genaiotel.core.InferenceResponse;
+import dev.genaiotel.core.RetrievalRequest;
+import dev.genaiotel.core.ToolCall;
+import dev.genaiotel.core.WorkflowRequest;
+import dev.genaiotel.semconv.message.OutputMessage;
+import dev.genaiotel.semconv.message.RetrievalDocument;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.logs.LoggerProvider;
 import io.opentelemetry.api.metrics.MeterProvider;
@@ -18,156 +23,73 @@ import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.Context;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 
 /**
- * The recorder pipeline of one {@code GenAiTelemetry}: span, metrics, events, then user listeners, each isolated
- * from the others' failures.
+ * The recorder pipeline of one {@code GenAiTelemetry}, assembled once from an {@link EngineConfig} and immutable
+ * after: the recorders that add span attributes at the end (compatibility attributes, cost), the span, metrics and
+ * events, the legacy events, then user listeners, each isolated from the others' failures.
  */
 public final class Engine {
 
-    private static final String VERSION = readVersion();
-
     private final GenAiSettings settings;
-    private Recorder[] pipeline;
+    private final Recorder[] pipeline;
     private final MetricsRecorder metrics;
     private final EventRecorder events;
     private final FailureLog failures = new FailureLog();
     private final ContentPolicy contentPolicy;
-    private CompletionHooks hooks = new CompletionHooks(List.of(), failures, false);
+    private final CompletionHooks hooks;
     private final boolean noop;
     private volatile boolean enabled;
 
-    private Engine(OpenTelemetry openTelemetry, GenAiSettings settings, List<GenAiListener> listeners,
-            List<ContentRedactor> redactors) {
-        this.settings = settings;
-        this.contentPolicy = new ContentPolicy(redactors, settings, failures);
+    private Engine(EngineConfig config) {
+        OpenTelemetry openTelemetry = config.openTelemetry();
+        this.settings = config.settings();
+        this.contentPolicy = new ContentPolicy(config.redactors(), settings, failures);
+        this.hooks = new CompletionHooks(config.completionHooks(), failures, settings.toolDefinitionDetails());
         this.enabled = settings.enabled();
-        SpanRecorder spans = new SpanRecorder(openTelemetry.getTracerProvider()
-                .tracerBuilder(GenAiSchema.INSTRUMENTATION_SCOPE)
-                .setSchemaUrl(GenAiSchema.SCHEMA_URL)
-                .setInstrumentationVersion(VERSION)
-                .build(), settings);
-        this.metrics = new MetricsRecorder(openTelemetry.getMeterProvider()
-                .meterBuilder(GenAiSchema.INSTRUMENTATION_SCOPE)
-                .setSchemaUrl(GenAiSchema.SCHEMA_URL)
-                .setInstrumentationVersion(VERSION)
-                .build());
-        this.events = new EventRecorder(openTelemetry.getLogsBridge()
-                .loggerBuilder(GenAiSchema.INSTRUMENTATION_SCOPE)
-                .setSchemaUrl(GenAiSchema.SCHEMA_URL)
-                .setInstrumentationVersion(VERSION)
-                .build(), settings);
+        this.metrics = new MetricsRecorder(InstrumentationScope.meter(openTelemetry));
+        this.events = new EventRecorder(InstrumentationScope.logger(openTelemetry), settings);
+        this.pipeline = pipeline(config, metrics, events).toArray(new Recorder[0]);
+        this.noop = config.listeners().isEmpty() && isNoop(openTelemetry);
+    }
+
+    /** The engine for a configuration. */
+    public static Engine create(EngineConfig config) {
+        return new Engine(config);
+    }
+
+    /**
+     * The recorders in the order they run. Those that add span attributes at the end run before the span recorder,
+     * which ends the span; the legacy events follow the events; user listeners come last and see everything done.
+     */
+    private static List<Recorder> pipeline(EngineConfig config, MetricsRecorder metrics, EventRecorder events) {
+        OpenTelemetry openTelemetry = config.openTelemetry();
+        GenAiSettings settings = config.settings();
+        Set<CompatibilityFormat> formats = config.compatibilityFormats();
         List<Recorder> recorders = new ArrayList<>();
-        recorders.add(spans);
-        recorders.add(metrics);
-        recorders.add(events);
-        for (GenAiListener listener : listeners) {
-            recorders.add(new ListenerRecorder(listener));
-        }
-        this.pipeline = recorders.toArray(new Recorder[0]);
-        this.noop = listeners.isEmpty() && isNoop(openTelemetry);
-    }
-
-    /**
-     * The engine for an OpenTelemetry instance.
-     *
-     * @param openTelemetry the API entry point; a no-op instance makes every operation a pass-through
-     * @param settings the settings
-     * @param listeners user listeners, in order
-     */
-    public static Engine create(OpenTelemetry openTelemetry, GenAiSettings settings, List<GenAiListener> listeners) {
-        return create(openTelemetry, settings, listeners, List.of());
-    }
-
-    /**
-     * The engine for an OpenTelemetry instance, with content redactors.
-     *
-     * @param openTelemetry the API entry point; a no-op instance makes every operation a pass-through
-     * @param settings the settings
-     * @param listeners user listeners, in order
-     * @param redactors content redactors, in the order they run
-     */
-    public static Engine create(OpenTelemetry openTelemetry, GenAiSettings settings, List<GenAiListener> listeners,
-            List<ContentRedactor> redactors) {
-        return new Engine(openTelemetry, settings, List.copyOf(listeners), List.copyOf(redactors));
-    }
-
-    /**
-     * The engine for an OpenTelemetry instance, with content redactors and completion hooks.
-     *
-     * @param openTelemetry the API entry point; a no-op instance makes every operation a pass-through
-     * @param settings the settings
-     * @param listeners user listeners, in order
-     * @param redactors content redactors, in the order they run
-     * @param completionHooks completion hooks, in the order they are called at the end of every inference
-     */
-    public static Engine create(OpenTelemetry openTelemetry, GenAiSettings settings, List<GenAiListener> listeners,
-            List<ContentRedactor> redactors, List<CompletionHook> completionHooks) {
-        Engine engine = create(openTelemetry, settings, listeners, redactors);
-        engine.hooks = new CompletionHooks(List.copyOf(completionHooks), engine.failures,
-                settings.toolDefinitionDetails());
-        return engine;
-    }
-
-    /**
-     * The engine for an OpenTelemetry instance, with content redactors, completion hooks, compatibility formats and a
-     * price table.
-     *
-     * @param openTelemetry the API entry point; a no-op instance makes every operation a pass-through
-     * @param settings the settings
-     * @param listeners user listeners, in order
-     * @param redactors content redactors, in the order they run
-     * @param completionHooks completion hooks, in the order they are called at the end of every inference
-     * @param compatibilityFormats the older telemetry shapes to record as well; empty for none
-     * @param prices the prices from which cost is recorded, or null for none
-     */
-    public static Engine create(OpenTelemetry openTelemetry, GenAiSettings settings, List<GenAiListener> listeners,
-            List<ContentRedactor> redactors, List<CompletionHook> completionHooks,
-            Set<CompatibilityFormat> compatibilityFormats, PriceTable prices) {
-        Engine engine = create(openTelemetry, settings, listeners, redactors, completionHooks);
-        engine.addCompatibilityAndCost(openTelemetry, Set.copyOf(compatibilityFormats), prices);
-        return engine;
-    }
-
-    /**
-     * Adds the recorders of the compatibility formats and of cost. Those that add span attributes at the end run
-     * before the span recorder, which ends the span; the legacy events run after the events recorder.
-     */
-    private void addCompatibilityAndCost(OpenTelemetry openTelemetry, Set<CompatibilityFormat> formats,
-            PriceTable prices) {
-        List<Recorder> before = new ArrayList<>();
         if (formats.contains(CompatibilityFormat.FLATTENED_ATTRIBUTES)) {
-            before.add(new FlattenedAttributesRecorder(settings));
+            recorders.add(new FlattenedAttributesRecorder(settings));
         }
         if (formats.contains(CompatibilityFormat.LEGACY_SYSTEM_ATTRIBUTE)) {
-            before.add(new LegacySystemAttributeRecorder());
+            recorders.add(new LegacySystemAttributeRecorder());
         }
-        if (prices != null) {
-            before.add(new CostRecorder(openTelemetry.getMeterProvider()
-                    .meterBuilder(GenAiSchema.INSTRUMENTATION_SCOPE)
-                    .setSchemaUrl(GenAiSchema.SCHEMA_URL)
-                    .setInstrumentationVersion(VERSION)
-                    .build(), prices));
+        if (config.prices() != null) {
+            recorders.add(new CostRecorder(InstrumentationScope.meter(openTelemetry), config.prices()));
         }
-        List<Recorder> recorders = new ArrayList<>(before);
-        for (Recorder recorder : pipeline) {
-            recorders.add(recorder);
-            if (recorder == events && formats.contains(CompatibilityFormat.LEGACY_EVENTS)) {
-                recorders.add(new LegacyEventsRecorder(openTelemetry.getLogsBridge()
-                        .loggerBuilder(GenAiSchema.INSTRUMENTATION_SCOPE)
-                        .setSchemaUrl(GenAiSchema.SCHEMA_URL)
-                        .setInstrumentationVersion(VERSION)
-                        .build(), settings));
-            }
+        recorders.add(new SpanRecorder(InstrumentationScope.tracer(openTelemetry), settings));
+        recorders.add(metrics);
+        recorders.add(events);
+        if (formats.contains(CompatibilityFormat.LEGACY_EVENTS)) {
+            recorders.add(new LegacyEventsRecorder(InstrumentationScope.logger(openTelemetry), settings));
         }
-        pipeline = recorders.toArray(new Recorder[0]);
+        for (GenAiListener listener : config.listeners()) {
+            recorders.add(new ListenerRecorder(listener));
+        }
+        return recorders;
     }
 
     /** Flushes the completion hooks within {@code timeout}; false when any did not finish in time. */
@@ -188,7 +110,7 @@ public final class Engine {
 
     /** The version of this module, as recorded in the instrumentation scope. */
     public static String version() {
-        return VERSION;
+        return InstrumentationScope.version();
     }
 
     /** True when operations are recorded: switched on, and the OpenTelemetry instance is not a no-op. */
@@ -224,28 +146,54 @@ public final class Engine {
      * Starts an inference in the current context. Inside an active inference of the same call it returns a nested
      * operation that only enriches the outer one.
      */
-    public Operation startInference(InferenceRequest request, int batchSize) {
+    public InferenceOperation startInference(InferenceRequest request, int batchSize) {
         Context parent = Context.current();
-        Operation outer = parent.get(Operation.ACTIVE_INFERENCE);
-        Operation op;
-        if (outer != null && batchSize == 0 && !outer.isEnded()) {
-            op = new Operation(this, Kind.INFERENCE, request, 0, outer, null);
-        } else {
-            op = new Operation(this, Kind.INFERENCE, request, batchSize, null, parent.get(Operation.ACTIVE_AGENT));
-        }
+        InferenceOperation outer = batchSize == 0 ? InferenceOperation.active(parent) : null;
+        InferenceOperation op = outer != null
+                ? new InferenceOperation(this, request, 0, outer, null)
+                : new InferenceOperation(this, request, batchSize, null, parent.get(Operation.ACTIVE_AGENT));
         op.start(parent);
         return op;
     }
 
-    /** Starts an operation of another kind in the current context. */
-    public Operation start(Kind kind, Object request) {
+    /** Starts an embeddings call in the current context. */
+    public Operation<EmbeddingsRequest, EmbeddingsResponse> startEmbeddings(EmbeddingsRequest request) {
+        return start(EmbeddingsSpec.INSTANCE, request);
+    }
+
+    /** Starts a tool execution in the current context. */
+    public Operation<ToolCall, Object> startToolExecution(ToolCall call) {
+        return start(ToolSpec.INSTANCE, call);
+    }
+
+    /** Starts an agent invocation in the current context. */
+    public Operation<AgentRequest, InferenceResponse> startAgentInvocation(AgentRequest request) {
+        return start(AgentSpec.INSTANCE, request);
+    }
+
+    /** Starts the creation of an agent in the current context. */
+    public Operation<AgentRequest, String> startAgentCreation(AgentRequest request) {
+        return start(AgentCreationSpec.INSTANCE, request);
+    }
+
+    /** Starts a workflow in the current context. */
+    public Operation<WorkflowRequest, List<OutputMessage>> startWorkflow(WorkflowRequest request) {
+        return start(WorkflowSpec.INSTANCE, request);
+    }
+
+    /** Starts a retrieval in the current context. */
+    public Operation<RetrievalRequest, List<RetrievalDocument>> startRetrieval(RetrievalRequest request) {
+        return start(RetrievalSpec.INSTANCE, request);
+    }
+
+    private <Q, R> Operation<Q, R> start(OperationSpec<Q, R> spec, Q request) {
         Context parent = Context.current();
-        Operation op = new Operation(this, kind, request, 0, null, parent.get(Operation.ACTIVE_AGENT));
+        Operation<Q, R> op = new Operation<>(this, spec, request, 0, parent.get(Operation.ACTIVE_AGENT));
         op.start(parent);
         return op;
     }
 
-    void start(Operation op) {
+    void start(Operation<?, ?> op) {
         for (Recorder recorder : pipeline) {
             try {
                 recorder.onStart(op);
@@ -255,7 +203,7 @@ public final class Engine {
         }
     }
 
-    void end(Operation op) {
+    void end(Operation<?, ?> op) {
         hooks.completed(op);
         for (Recorder recorder : pipeline) {
             try {
@@ -266,7 +214,7 @@ public final class Engine {
         }
     }
 
-    void fail(Operation op) {
+    void fail(Operation<?, ?> op) {
         hooks.completed(op);
         for (Recorder recorder : pipeline) {
             try {
@@ -277,12 +225,16 @@ public final class Engine {
         }
     }
 
-    void firstChunk(Operation op, long nowNanos) {
+    void firstChunk(InferenceOperation op, long nowNanos) {
         try {
             metrics.firstChunk(op, nowNanos);
         } catch (Throwable failure) {
             failed(metrics, "chunk", failure);
         }
+    }
+
+    void chunk(InferenceOperation op, long sinceLastNanos) {
+        metrics.chunk(op, sinceLastNanos);
     }
 
     /** Emits {@code gen_ai.evaluation.result} in the given context. */
@@ -306,18 +258,5 @@ public final class Engine {
 
     void failed(Object source, String phase, Throwable failure) {
         failures.failed(source instanceof ListenerRecorder listener ? listener.listener : source, phase, failure);
-    }
-
-    private static String readVersion() {
-        try (InputStream in = Engine.class.getResourceAsStream("version.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 }

@@ -13,6 +13,7 @@ import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_RESPONSE_ID;
 import dev.genaiotel.core.EvaluationResult;
 import dev.genaiotel.core.GenAiSettings;
 import dev.genaiotel.semconv.GenAiEvents;
+import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.logs.LogRecordBuilder;
 import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.logs.Severity;
@@ -36,15 +37,15 @@ final class EventRecorder implements Recorder {
     }
 
     @Override
-    public void onStart(Operation op) {}
+    public void onStart(Operation<?, ?> op) {}
 
     @Override
-    public void onEnd(Operation op) {
+    public void onEnd(Operation<?, ?> op) {
         details(op);
     }
 
     @Override
-    public void onError(Operation op) {
+    public void onError(Operation<?, ?> op) {
         details(op);
         if (settings.emitExceptionEvent()) {
             LogRecordBuilder record = logger.logRecordBuilder()
@@ -67,8 +68,8 @@ final class EventRecorder implements Recorder {
         }
     }
 
-    private void details(Operation op) {
-        if (op.kind != Kind.INFERENCE || !settings.emitEvent()) {
+    private void details(Operation<?, ?> op) {
+        if (!op.spec.inference() || !settings.emitEvent()) {
             return;
         }
         LogRecordBuilder record = logger.logRecordBuilder()
@@ -76,14 +77,14 @@ final class EventRecorder implements Recorder {
                 .setSeverity(Severity.INFO)
                 .setContext(op.context);
         AttributeSink sink = AttributeSink.of(record);
-        Object request = op.effectiveRequest();
-        AttributeWriter.request(op, request, sink);
-        AttributeWriter.response(op, sink);
+        op.requestAttributes(sink, true);
+        op.responseAttributes(sink);
         if (settings.captureOnEvent()) {
             AttributeWriter.content(op, sink, true, settings.toolDefinitionDetails());
         }
-        if (op.completionEventAttributes != null) {
-            record.setAllAttributes(op.completionEventAttributes.build());
+        AttributesBuilder hookAttributes = Slot.COMPLETION_EVENT_ATTRIBUTES.get(op);
+        if (hookAttributes != null) {
+            record.setAllAttributes(hookAttributes.build());
         }
         record.emit();
     }

@@ -1,9 +1,7 @@
 package dev.genaiotel.core.internal;
 
-import dev.genaiotel.core.AgentRequest;
 import dev.genaiotel.core.CompatibilityFormat;
 import dev.genaiotel.core.GenAiSettings;
-import dev.genaiotel.core.InferenceRequest;
 import dev.genaiotel.semconv.ProviderName;
 import dev.genaiotel.semconv.message.ContentEncoder;
 import dev.genaiotel.semconv.message.FunctionToolDefinition;
@@ -36,39 +34,34 @@ final class FlattenedAttributesRecorder implements Recorder {
     }
 
     @Override
-    public void onStart(Operation op) {}
+    public void onStart(Operation<?, ?> op) {}
 
     @Override
-    public void onEnd(Operation op) {
+    public void onEnd(Operation<?, ?> op) {
         record(op);
     }
 
     @Override
-    public void onError(Operation op) {
+    public void onError(Operation<?, ?> op) {
         record(op);
     }
 
-    private void record(Operation op) {
-        if (op.kind != Kind.INFERENCE && op.kind != Kind.INVOKE_AGENT) {
-            return;
-        }
+    private void record(Operation<?, ?> op) {
         Span span = op.span;
         if (!span.isRecording()) {
             return;
         }
         boolean content = settings.captureOnSpan();
         LegacyContent view = LegacyContent.of(op, content);
+        if (view == null) {
+            return;
+        }
         prompts(span, view, content);
         completions(span, view, content);
         tools(span, view.tools, LegacySystemAttributeRecorder.providerName(op), content);
-        Object request = op.effectiveRequest();
-        if (request instanceof InferenceRequest inference) {
-            put(span, OPENAI_REQUEST_USER.getKey(),
-                    inference.attributes().get(CompatibilityFormat.OPENAI_REQUEST_USER));
-        } else if (request instanceof AgentRequest agent) {
-            put(span, BEDROCK_AGENT_ALIAS_ID.getKey(),
-                    agent.attributes().get(CompatibilityFormat.BEDROCK_AGENT_ALIAS_ID));
-        }
+        put(span, OPENAI_REQUEST_USER.getKey(), view.requestAttributes.get(CompatibilityFormat.OPENAI_REQUEST_USER));
+        put(span, BEDROCK_AGENT_ALIAS_ID.getKey(),
+                view.requestAttributes.get(CompatibilityFormat.BEDROCK_AGENT_ALIAS_ID));
     }
 
     private static void prompts(Span span, LegacyContent view, boolean content) {

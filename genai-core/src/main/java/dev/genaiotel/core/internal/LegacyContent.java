@@ -1,14 +1,12 @@
 package dev.genaiotel.core.internal;
 
-import dev.genaiotel.core.AgentRequest;
-import dev.genaiotel.core.InferenceRequest;
-import dev.genaiotel.core.InferenceResponse;
 import dev.genaiotel.semconv.FinishReason;
 import dev.genaiotel.semconv.message.ContentEncoder;
 import dev.genaiotel.semconv.message.InputMessage;
 import dev.genaiotel.semconv.message.MessagePart;
 import dev.genaiotel.semconv.message.OutputMessage;
 import dev.genaiotel.semconv.message.ToolDefinition;
+import io.opentelemetry.api.common.Attributes;
 import java.util.List;
 
 /**
@@ -23,34 +21,24 @@ final class LegacyContent {
     final List<ToolDefinition> tools;
     final List<OutputMessage> output;
     final List<String> finishReasons;
+    final Attributes requestAttributes;
 
-    private LegacyContent(List<MessagePart> system, List<InputMessage> input, List<ToolDefinition> tools,
-            List<OutputMessage> output, List<String> finishReasons) {
-        this.system = system;
-        this.input = input;
-        this.tools = tools;
-        this.output = output;
-        this.finishReasons = finishReasons;
+    private LegacyContent(Conversation conversation) {
+        this.system = conversation.system();
+        this.input = conversation.input();
+        this.tools = conversation.tools();
+        this.output = conversation.output();
+        this.finishReasons = conversation.finishReasons();
+        this.requestAttributes = conversation.requestAttributes();
     }
 
-    /** The view of an inference or {@code invoke_agent} operation; {@code withContent} selects the recorded form. */
-    static LegacyContent of(Operation op, boolean withContent) {
-        List<String> reasons = op.response instanceof InferenceResponse response ? response.finishReasons()
-                : List.of();
-        if (withContent) {
-            RecordedContent content = op.recordedContent();
-            return new LegacyContent(content.system, content.input, content.tools, content.output, reasons);
-        }
-        Object request = op.contentRequest();
-        List<OutputMessage> output =
-                op.contentResponse() instanceof InferenceResponse response ? response.outputMessages() : List.of();
-        if (request instanceof InferenceRequest inference) {
-            return new LegacyContent(inference.systemInstructions(), inference.inputMessages(),
-                    inference.toolDefinitions(), output, reasons);
-        }
-        AgentRequest agent = (AgentRequest) request;
-        return new LegacyContent(agent.systemInstructions(), agent.inputMessages(), agent.toolDefinitions(), output,
-                reasons);
+    /**
+     * The view of an operation that has a conversation (an inference or {@code invoke_agent}), else null;
+     * {@code withContent} selects the recorded form.
+     */
+    static LegacyContent of(Operation<?, ?> op, boolean withContent) {
+        Conversation conversation = op.conversation(withContent);
+        return conversation == null ? null : new LegacyContent(conversation);
     }
 
     /** The finish reason of the {@code index}th output: the message's own, else the response's. */

@@ -44,20 +44,20 @@ final class LegacyEventsRecorder implements Recorder {
     }
 
     @Override
-    public void onStart(Operation op) {}
+    public void onStart(Operation<?, ?> op) {}
 
     @Override
-    public void onEnd(Operation op) {
+    public void onEnd(Operation<?, ?> op) {
         emit(op);
     }
 
     @Override
-    public void onError(Operation op) {
+    public void onError(Operation<?, ?> op) {
         emit(op);
     }
 
-    private void emit(Operation op) {
-        if (op.kind != Kind.INFERENCE) {
+    private void emit(Operation<?, ?> op) {
+        if (!op.spec.inference()) {
             return;
         }
         boolean content = settings.captureOnEvent();
@@ -104,7 +104,7 @@ final class LegacyEventsRecorder implements Recorder {
         }
     }
 
-    private void input(Operation op, String system, InputMessage message, boolean content) {
+    private void input(Operation<?, ?> op, String system, InputMessage message, boolean content) {
         List<MessagePart> others = new ArrayList<>(message.parts().size());
         for (MessagePart part : message.parts()) {
             if (part instanceof MessagePart.ToolCallResponse response) {
@@ -188,7 +188,7 @@ final class LegacyEventsRecorder implements Recorder {
         }
     }
 
-    private void event(Operation op, String system, String name, Map<String, Value<?>> body) {
+    private void event(Operation<?, ?> op, String system, String name, Map<String, Value<?>> body) {
         LogRecordBuilder record = logger.logRecordBuilder()
                 .setEventName(name)
                 .setSeverity(Severity.INFO)

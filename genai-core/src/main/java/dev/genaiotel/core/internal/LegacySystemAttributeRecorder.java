@@ -1,9 +1,5 @@
 package dev.genaiotel.core.internal;
 
-import dev.genaiotel.core.AgentRequest;
-import dev.genaiotel.core.EmbeddingsRequest;
-import dev.genaiotel.core.InferenceRequest;
-import dev.genaiotel.core.RetrievalRequest;
 import dev.genaiotel.semconv.GenAiAttributes;
 import dev.genaiotel.semconv.ProviderName;
 import io.opentelemetry.api.common.AttributeKey;
@@ -19,19 +15,19 @@ final class LegacySystemAttributeRecorder implements Recorder {
     static final AttributeKey<String> GEN_AI_SYSTEM = GenAiAttributes.GEN_AI_SYSTEM;
 
     @Override
-    public void onStart(Operation op) {}
+    public void onStart(Operation<?, ?> op) {}
 
     @Override
-    public void onEnd(Operation op) {
+    public void onEnd(Operation<?, ?> op) {
         record(op);
     }
 
     @Override
-    public void onError(Operation op) {
+    public void onError(Operation<?, ?> op) {
         record(op);
     }
 
-    private static void record(Operation op) {
+    private static void record(Operation<?, ?> op) {
         Span span = op.span;
         if (!span.isRecording()) {
             return;
@@ -43,22 +39,8 @@ final class LegacySystemAttributeRecorder implements Recorder {
     }
 
     /** The operation's {@code gen_ai.provider.name}, where its span records one; else null. */
-    static String providerName(Operation op) {
-        Object request = op.effectiveRequest();
-        switch (op.kind) {
-            case INFERENCE:
-                return ((InferenceRequest) request).providerName();
-            case EMBEDDINGS:
-                return ((EmbeddingsRequest) request).providerName();
-            case RETRIEVAL:
-                return ((RetrievalRequest) request).providerName();
-            case INVOKE_AGENT:
-            case CREATE_AGENT:
-                AgentRequest agent = (AgentRequest) request;
-                return op.kind == Kind.CREATE_AGENT || agent.remote() ? agent.providerName() : null;
-            default:
-                return null;
-        }
+    static String providerName(Operation<?, ?> op) {
+        return op.providerName();
     }
 
     /** The {@code gen_ai.system} value for a {@code gen_ai.provider.name} value. */

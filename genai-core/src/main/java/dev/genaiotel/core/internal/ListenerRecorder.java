@@ -12,7 +12,7 @@ final class ListenerRecorder implements Recorder {
     }
 
     @Override
-    public void onStart(Operation op) {
+    public void onStart(Operation<?, ?> op) {
         if (op.batchSize > 0) {
             listener.onBatchStart(op);
         } else {
@@ -21,7 +21,7 @@ final class ListenerRecorder implements Recorder {
     }
 
     @Override
-    public void onEnd(Operation op) {
+    public void onEnd(Operation<?, ?> op) {
         if (op.batchSize > 0) {
             listener.onBatchEnd(op);
         } else {
@@ -30,7 +30,7 @@ final class ListenerRecorder implements Recorder {
     }
 
     @Override
-    public void onError(Operation op) {
+    public void onError(Operation<?, ?> op) {
         if (op.batchSize > 0) {
             listener.onBatchError(op);
         } else {

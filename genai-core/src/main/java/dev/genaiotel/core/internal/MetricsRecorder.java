@@ -13,15 +13,9 @@ import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_WORKFLOW_NAME;
 import static dev.genaiotel.semconv.GenAiAttributes.SERVER_ADDRESS;
 import static dev.genaiotel.semconv.GenAiAttributes.SERVER_PORT;
 
-import dev.genaiotel.core.AgentRequest;
-import dev.genaiotel.core.EmbeddingsRequest;
-import dev.genaiotel.core.EmbeddingsResponse;
 import dev.genaiotel.core.InferenceRequest;
-import dev.genaiotel.core.InferenceResponse;
-import dev.genaiotel.core.RetrievalRequest;
 import dev.genaiotel.core.TokenUsage;
 import dev.genaiotel.core.ToolCall;
-import dev.genaiotel.core.WorkflowRequest;
 import dev.genaiotel.semconv.GenAiMetrics;
 import dev.genaiotel.semconv.MetricDefinition;
 import dev.genaiotel.semconv.TokenType;
@@ -38,7 +32,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Records the metrics of SEMCONV.md section 6 with their advised buckets. Metric attributes stay low-cardinality:
+ * Records the GenAI metrics with their advised buckets. Metric attributes stay low-cardinality:
  * no response ids, no dimension counts, no content.
  */
 final class MetricsRecorder implements Recorder {
@@ -93,107 +87,55 @@ final class MetricsRecorder implements Recorder {
     }
 
     @Override
-    public void onStart(Operation op) {}
+    public void onStart(Operation<?, ?> op) {}
 
     @Override
-    public void onEnd(Operation op) {
+    public void onEnd(Operation<?, ?> op) {
         record(op);
     }
 
     @Override
-    public void onError(Operation op) {
+    public void onError(Operation<?, ?> op) {
         record(op);
     }
+
+    /** The chunk timing state of one stream: the attributes of its chunk points and the times between chunks. */
+    record ChunkMetrics(Attributes attributes, ChunkTimings timings) {}
 
     /** Time to first chunk, recorded when the first chunk arrives. */
-    void firstChunk(Operation op, long nowNanos) {
+    void firstChunk(InferenceOperation op, long nowNanos) {
+        InferenceRequest request = op.request;
         // A failure racing with the first chunk must not put error.type on the chunk points.
-        Attributes attributes = points(dimensions(op, (InferenceRequest) op.request, null).withoutError()).duration();
-        op.chunkMetricAttributes = attributes;
+        Attributes attributes = points(new Dimensions(op.operationName(), request.providerName(), request.model(),
+                request.serverAddress(), request.serverAddress() == null ? null : request.serverPort(), null, null))
+                .duration();
+        Slot.CHUNK_METRICS.set(op, new ChunkMetrics(attributes, new ChunkTimings(chunkBoundsNanos)));
         timeToFirstChunk.record((nowNanos - op.startNanos) / NANOS_PER_SECOND, attributes, op.context);
-        op.chunkTimings = new ChunkTimings(chunkBoundsNanos);
     }
 
-    private void record(Operation op) {
-        double seconds = (op.endNanos - op.startNanos) / NANOS_PER_SECOND;
-        Object request = op.effectiveRequest();
-        switch (op.kind) {
-            case INFERENCE: {
-                if (op.chunkTimings != null) {
-                    op.chunkTimings.recordTo(timePerOutputChunk, op.chunkMetricAttributes, Context.root());
-                }
-                InferenceResponse response = (InferenceResponse) op.response;
-                Dimensions dimensions = dimensions(op, (InferenceRequest) request,
-                        response == null ? null : response.responseModel());
-                clientOperation(op, seconds, dimensions, response == null ? null : response.usage());
-                break;
-            }
-            case EMBEDDINGS: {
-                EmbeddingsRequest embeddings = (EmbeddingsRequest) request;
-                EmbeddingsResponse response =
-                        op.response instanceof EmbeddingsResponse r ? r : null;
-                Dimensions dimensions = dimensions(op, embeddings.providerName(), embeddings.model(),
-                        embeddings.serverAddress(), embeddings.serverPort(),
-                        response == null ? null : response.responseModel());
-                clientOperation(op, seconds, dimensions, response == null || response.inputTokens() == null ? null
-                        : new TokenUsage(response.inputTokens(), null, null, null, null));
-                break;
-            }
-            case RETRIEVAL: {
-                RetrievalRequest retrieval = (RetrievalRequest) request;
-                clientOperation(op, seconds, dimensions(op, retrieval.providerName(), retrieval.model(),
-                        retrieval.serverAddress(), retrieval.serverPort(), null), null);
-                break;
-            }
-            case CREATE_AGENT: {
-                AgentRequest agent = (AgentRequest) request;
-                clientOperation(op, seconds, dimensions(op, agent.providerName(), agent.model(), agent.serverAddress(),
-                        agent.serverPort(), null), null);
-                break;
-            }
-            case INVOKE_AGENT: {
-                AgentRequest agent = (AgentRequest) request;
-                if (agent.remote()) {
-                    InferenceResponse response = op.response instanceof InferenceResponse r ? r : null;
-                    Dimensions dimensions = dimensions(op, agent.providerName(), agent.model(),
-                            agent.serverAddress(), agent.serverPort(), null);
-                    clientOperation(op, seconds, dimensions, response == null ? null : response.usage());
-                } else {
-                    AttributesBuilder attributes = Attributes.builder();
-                    put(attributes, GEN_AI_AGENT_NAME, agent.agentName());
-                    Attributes counts = attributes.build();
-                    put(attributes, GEN_AI_REQUEST_MODEL, agent.model());
-                    put(attributes, ERROR_TYPE, op.errorType);
-                    agentDuration.record(seconds, attributes.build(), op.context);
-                    agentInferenceCalls.record(op.inferenceCalls(), counts, op.context);
-                    agentToolCalls.record(op.toolCalls(), counts, op.context);
-                }
-                break;
-            }
-            case EXECUTE_TOOL: {
-                ToolCall tool = (ToolCall) request;
-                AttributesBuilder attributes = Attributes.builder();
-                put(attributes, GEN_AI_TOOL_NAME, tool.name());
-                put(attributes, GEN_AI_TOOL_TYPE, tool.type());
-                put(attributes, GEN_AI_AGENT_NAME, tool.agentName());
-                put(attributes, ERROR_TYPE, op.errorType);
-                toolDuration.record(seconds, attributes.build(), op.context);
-                break;
-            }
-            default: {
-                AttributesBuilder attributes = Attributes.builder();
-                put(attributes, GEN_AI_WORKFLOW_NAME, ((WorkflowRequest) request).workflowName());
-                put(attributes, ERROR_TYPE, op.errorType);
-                workflowDuration.record(seconds, attributes.build(), op.context);
-                break;
-            }
+    /** The time since the previous chunk; kept with the stream, recorded at its end. */
+    void chunk(InferenceOperation op, long sinceLastNanos) {
+        ChunkMetrics chunks = Slot.CHUNK_METRICS.get(op);
+        if (chunks != null) {
+            chunks.timings().add(sinceLastNanos);
         }
     }
 
-    private void clientOperation(Operation op, double seconds, Dimensions dimensions, TokenUsage usage) {
-        Points points = points(dimensions);
+    private void record(Operation<?, ?> op) {
+        ChunkMetrics chunks = Slot.CHUNK_METRICS.get(op);
+        if (chunks != null) {
+            chunks.timings().recordTo(timePerOutputChunk, chunks.attributes(), Context.root());
+        }
+        op.recordMetrics(this, (op.endNanos - op.startNanos) / NANOS_PER_SECOND);
+    }
+
+    /** The duration and token usage of an operation on a remote service (inference, embeddings, agents, ...). */
+    void clientOperation(Operation<?, ?> op, double seconds, String provider, String model, String serverAddress,
+            Long serverPort, String responseModel, TokenUsage usage) {
+        Points points = points(new Dimensions(op.operationName(), provider, model, serverAddress,
+                serverAddress == null ? null : serverPort, responseModel, op.errorType));
         operationDuration.record(seconds, points.duration(), op.context);
-        if (op.errorType == null && usage != null && AttributeWriter.reportsUsage(op)) {
+        if (op.errorType == null && usage != null && AttributeWriter.reportsUsage(op.operationName())) {
             if (usage.inputTokens() != null) {
                 tokenUsage.record(usage.inputTokens(), points.inputTokens(), op.context);
             }
@@ -201,6 +143,36 @@ final class MetricsRecorder implements Recorder {
                 tokenUsage.record(usage.outputTokens(), points.outputTokens(), op.context);
             }
         }
+    }
+
+    /** An in-process agent's duration and the inference and tool calls made under it. */
+    void agentDuration(Operation<?, ?> op, double seconds, String agentName, String model) {
+        AttributesBuilder attributes = Attributes.builder();
+        put(attributes, GEN_AI_AGENT_NAME, agentName);
+        Attributes counts = attributes.build();
+        put(attributes, GEN_AI_REQUEST_MODEL, model);
+        put(attributes, ERROR_TYPE, op.errorType);
+        agentDuration.record(seconds, attributes.build(), op.context);
+        agentInferenceCalls.record(op.inferenceCalls(), counts, op.context);
+        agentToolCalls.record(op.toolCalls(), counts, op.context);
+    }
+
+    /** A tool execution's duration. */
+    void toolDuration(Operation<?, ?> op, double seconds, ToolCall tool) {
+        AttributesBuilder attributes = Attributes.builder();
+        put(attributes, GEN_AI_TOOL_NAME, tool.name());
+        put(attributes, GEN_AI_TOOL_TYPE, tool.type());
+        put(attributes, GEN_AI_AGENT_NAME, tool.agentName());
+        put(attributes, ERROR_TYPE, op.errorType);
+        toolDuration.record(seconds, attributes.build(), op.context);
+    }
+
+    /** A workflow's duration. */
+    void workflowDuration(Operation<?, ?> op, double seconds, String workflowName) {
+        AttributesBuilder attributes = Attributes.builder();
+        put(attributes, GEN_AI_WORKFLOW_NAME, workflowName);
+        put(attributes, ERROR_TYPE, op.errorType);
+        workflowDuration.record(seconds, attributes.build(), op.context);
     }
 
     /**
@@ -220,25 +192,9 @@ final class MetricsRecorder implements Recorder {
         return built;
     }
 
-    private static Dimensions dimensions(Operation op, InferenceRequest request, String responseModel) {
-        return dimensions(op, request.providerName(), request.model(), request.serverAddress(), request.serverPort(),
-                responseModel);
-    }
-
-    private static Dimensions dimensions(Operation op, String provider, String model, String serverAddress,
-            Long serverPort, String responseModel) {
-        return new Dimensions(op.operationName(), provider, model, serverAddress,
-                serverAddress == null ? null : serverPort, responseModel, op.errorType);
-    }
-
     /** What a client operation's metric points are broken down by; every field but the operation may be null. */
     private record Dimensions(String operation, String provider, String model, String serverAddress,
             Long serverPort, String responseModel, String errorType) {
-
-        Dimensions withoutError() {
-            return errorType == null ? this
-                    : new Dimensions(operation, provider, model, serverAddress, serverPort, responseModel, null);
-        }
 
         Points points() {
             AttributesBuilder builder = Attributes.builder();

@@ -1,59 +1,49 @@
 package dev.genaiotel.core.internal;
 
-import dev.genaiotel.core.AgentRequest;
+import static dev.genaiotel.semconv.GenAiAttributes.ERROR_TYPE;
+
 import dev.genaiotel.core.EvaluationResult;
 import dev.genaiotel.core.GenAiOperation;
-import dev.genaiotel.core.GenAiSettings;
-import dev.genaiotel.core.InferenceRequest;
-import dev.genaiotel.core.InferenceResponse;
-import dev.genaiotel.core.StreamAccumulator;
-import dev.genaiotel.core.ToolCall;
-import dev.genaiotel.semconv.OperationName;
-import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.Scope;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
- * The state of one operation: request, span, timing, outcome. Ends exactly once: the first of end and fail wins
- * atomically, later calls do nothing.
+ * The state of one operation: its typed request, span, timing and outcome. Ends exactly once: the first of end and
+ * fail wins atomically, later calls do nothing. What differs per kind is asked of its {@link OperationSpec}.
+ *
+ * @param <Q> the request description
+ * @param <R> what the operation ends with
  */
-public final class Operation implements GenAiOperation {
-
-    /** Marks the context of an active inference, so a nested inference of the same call enriches it. */
-    static final ContextKey<Operation> ACTIVE_INFERENCE = ContextKey.named("dev.genaiotel.core.active-inference");
+public class Operation<Q, R> implements GenAiOperation {
 
     /** Marks the context of an active agent invocation, whose inference and tool calls are counted. */
-    static final ContextKey<Operation> ACTIVE_AGENT = ContextKey.named("dev.genaiotel.core.active-agent");
-
-    /** An outcome that carries no value, for {@code close()} to tell "ended with nothing" from "not recorded". */
-    public static final Object NONE = new Object();
+    static final ContextKey<Operation<?, ?>> ACTIVE_AGENT = ContextKey.named("dev.genaiotel.core.active-agent");
 
     /** The fallback {@code error.type} of the conventions. */
     static final String OTHER_ERROR = "_OTHER";
 
     private static final int RUNNING = 0;
     private static final int ENDED = 1;
+    @SuppressWarnings("rawtypes")
     private static final AtomicIntegerFieldUpdater<Operation> STATE =
             AtomicIntegerFieldUpdater.newUpdater(Operation.class, "state");
+    @SuppressWarnings("rawtypes")
     private static final AtomicIntegerFieldUpdater<Operation> INFERENCE_CALLS =
             AtomicIntegerFieldUpdater.newUpdater(Operation.class, "inferenceCalls");
+    @SuppressWarnings("rawtypes")
     private static final AtomicIntegerFieldUpdater<Operation> TOOL_CALLS =
             AtomicIntegerFieldUpdater.newUpdater(Operation.class, "toolCalls");
 
-    /** Hides an outer inference from the operations started under another operation (already ended, so inert). */
-    private static final Operation NO_INFERENCE = endedMarker();
-
     final Engine engine;
-    final Kind kind;
-    final Object request;
+    final OperationSpec<Q, R> spec;
+    final Q request;
     final int batchSize;
-    final Operation outer;
-    private final Operation agent;
+    private final Operation<?, ?> agent;
 
     private volatile int state;
     private volatile int inferenceCalls;
@@ -64,56 +54,35 @@ public final class Operation implements GenAiOperation {
     long startNanos;
     private boolean clockStarted;
     long endNanos;
-    Object response;
+    R response;
     Throwable error;
     String errorType;
 
-    StreamAccumulator accumulator;
-    long firstChunkNanos;
-    long lastChunkNanos;
-    Attributes chunkMetricAttributes;
-    ChunkTimings chunkTimings;
+    private volatile boolean outcomeRecorded;
+    private volatile R recordedOutcome;
 
-    private volatile InferenceRequest innerRequest;
-    private volatile InferenceResponse innerResponse;
-    private volatile Throwable innerError;
-    private volatile String innerErrorType;
-
-    private Object requestViewSource;
-    private Object requestView;
-    private Object responseViewSource;
-    private Object responseView;
+    private Q requestViewSource;
+    private Q requestView;
+    private R responseViewSource;
+    private R responseView;
     private RecordedContent recorded;
+    private Object[] slots;
 
-    /** Attributes completion hooks add to the details event; null when none asked. */
-    AttributesBuilder completionEventAttributes;
-
-    Operation(Engine engine, Kind kind, Object request, int batchSize, Operation outer, Operation agent) {
+    Operation(Engine engine, OperationSpec<Q, R> spec, Q request, int batchSize, Operation<?, ?> agent) {
         this.engine = engine;
-        this.kind = kind;
+        this.spec = spec;
         this.request = request;
         this.batchSize = batchSize;
-        this.outer = outer;
         this.agent = agent;
     }
 
-    private static Operation endedMarker() {
-        Operation marker = new Operation(null, Kind.INFERENCE, null, 0, null, null);
-        marker.state = ENDED;
-        return marker;
-    }
-
-    /** Starts the operation in the current context. */
+    /** Starts the operation in {@code parent}: counts it under its agent and runs the pipeline's start. */
     void start(Context parent) {
         context = parent;
-        if (outer != null) {
-            startNanos = System.nanoTime();
-            return;
-        }
         if (agent != null) {
-            if (kind == Kind.INFERENCE) {
+            if (spec.inference()) {
                 INFERENCE_CALLS.incrementAndGet(agent);
-            } else if (kind == Kind.EXECUTE_TOOL) {
+            } else if (spec instanceof ToolSpec) {
                 TOOL_CALLS.incrementAndGet(agent);
             }
         }
@@ -131,28 +100,17 @@ public final class Operation implements GenAiOperation {
         startNanos = System.nanoTime();
         clockStarted = true;
         span = started;
-        Context withSpan = context.with(started);
-        if (kind == Kind.INFERENCE) {
-            withSpan = withSpan.with(ACTIVE_INFERENCE, this);
-        } else {
-            // Any other operation started inside an inference (a tool it runs, an agent) begins a new call: an
-            // inference started under it is not the same call as the outer inference and gets its own span.
-            Operation activeInference = withSpan.get(ACTIVE_INFERENCE);
-            if (activeInference != null && activeInference != NO_INFERENCE) {
-                withSpan = withSpan.with(ACTIVE_INFERENCE, NO_INFERENCE);
-            }
-            if (kind == Kind.INVOKE_AGENT) {
-                withSpan = withSpan.with(ACTIVE_AGENT, this);
-            }
-        }
-        context = withSpan;
+        context = contextWithSpan(context.with(started));
+    }
+
+    /** The context operations started under this one see: a new call, not the same inference; maybe an agent. */
+    Context contextWithSpan(Context withSpan) {
+        Context result = InferenceOperation.hideActiveInference(withSpan);
+        return spec.countsCalls(request) ? result.with(ACTIVE_AGENT, this) : result;
     }
 
     /** Makes the span (and the active-operation markers) current; close the scope before returning. */
     public Scope makeCurrent() {
-        if (outer != null) {
-            return Scope.noop();
-        }
         return context.makeCurrent();
     }
 
@@ -166,198 +124,131 @@ public final class Operation implements GenAiOperation {
         return state != RUNNING;
     }
 
-    /** Ends successfully with {@code result}; no-op if already ended. */
-    public void end(Object result) {
+    /** Wins the race to end; false when the operation already ended. */
+    final boolean claimEnd() {
         if (!STATE.compareAndSet(this, RUNNING, ENDED)) {
-            return;
+            return false;
         }
         endNanos = System.nanoTime();
-        if (result == NONE) {
-            result = null;
-        }
-        if (kind == Kind.INFERENCE) {
-            result = completeInference((InferenceResponse) result);
-        }
-        response = result;
-        if (outer != null) {
-            outer.enrich((InferenceRequest) request, (InferenceResponse) result);
+        return true;
+    }
+
+    /** Ends successfully with {@code result} (null for an outcome that carries no value); no-op if already ended. */
+    public void end(R result) {
+        if (!claimEnd()) {
             return;
         }
+        response = complete(result);
         engine.end(this);
     }
 
     /** Fails with {@code failure}; no-op if already ended. */
     public void fail(Throwable failure, String type) {
-        if (!STATE.compareAndSet(this, RUNNING, ENDED)) {
+        if (!claimEnd()) {
             return;
         }
-        endNanos = System.nanoTime();
         error = failure;
-        errorType = errorType(failure, type == null || type.isBlank() ? innerErrorTypeOf(failure) : type);
-        if (kind == Kind.INFERENCE) {
-            response = completeInference(null);
-        }
-        if (outer != null) {
-            outer.enrichFailure((InferenceRequest) request, failure, type);
-            return;
-        }
+        errorType = errorType(failure, type);
+        response = completeFailed();
         engine.fail(this);
     }
 
-    /** The stream's accumulator, created on first use; no chunk is timed. */
-    public StreamAccumulator accumulator() {
-        StreamAccumulator stream = accumulator;
-        if (stream == null) {
-            GenAiSettings settings = engine.settings();
-            stream = new StreamAccumulator(engine.captureContent(), settings.maxContentChars(),
-                    settings.blobMaxBytes());
-            accumulator = stream;
-        }
-        return stream;
+    /** Keeps {@code outcome} for {@link #close()} to end with. */
+    public void record(R outcome) {
+        recordedOutcome = outcome;
+        outcomeRecorded = true;
     }
 
-    /** A streamed chunk arrived: times it. Allocation-free after the first chunk. */
-    public StreamAccumulator chunk() {
-        StreamAccumulator stream = accumulator();
-        if (state != RUNNING) {
-            return stream;
-        }
-        long now = System.nanoTime();
-        if (outer == null) {
-            if (firstChunkNanos == 0) {
-                firstChunkNanos = now;
-                engine.firstChunk(this, now);
-            } else if (chunkTimings != null) {
-                chunkTimings.add(now - lastChunkNanos);
-            }
-        } else if (firstChunkNanos == 0) {
-            firstChunkNanos = now;
-        }
-        lastChunkNanos = now;
-        return stream;
-    }
-
-    /** Records an evaluation of this operation, parented to its span. */
-    public void recordEvaluation(EvaluationResult result) {
-        Operation owner = outer != null ? outer : this;
-        owner.engine.recordEvaluation(result, owner.context);
-    }
-
-    /** The request after enrichment by a nested layer. */
-    Object effectiveRequest() {
-        InferenceRequest inner = innerRequest;
-        if (inner != null && request instanceof InferenceRequest own) {
-            return own.orElse(inner);
-        }
-        return request;
-    }
-
-    boolean enriched() {
-        return innerRequest != null;
-    }
-
-    /** True once a chunk arrived. */
-    public boolean streamed() {
-        return firstChunkNanos != 0;
-    }
-
-    private void enrich(InferenceRequest nestedRequest, InferenceResponse nestedResponse) {
+    /**
+     * Ends with the recorded outcome, else with what was streamed, else as failed with {@code _OTHER}: a try block
+     * left with no outcome is most often an exception in flight.
+     */
+    public void close() {
         if (isEnded()) {
             return;
         }
-        if (innerRequest == null) {
-            innerRequest = nestedRequest;
-        }
-        if (innerResponse == null) {
-            innerResponse = nestedResponse;
-        }
-    }
-
-    /** A nested layer failed: keep its request (server, provider details) and its error type for this failure. */
-    private void enrichFailure(InferenceRequest nestedRequest, Throwable nestedError, String nestedType) {
-        if (isEnded()) {
-            return;
-        }
-        if (innerRequest == null) {
-            innerRequest = nestedRequest;
-        }
-        if (innerErrorType == null && nestedType != null && !nestedType.isBlank()) {
-            innerError = nestedError;
-            innerErrorType = nestedType;
+        if (outcomeRecorded) {
+            end(recordedOutcome);
+        } else if (streamed()) {
+            end(null);
+        } else {
+            fail(null, null);
         }
     }
 
-    /** The nested layer's error type when this failure is the nested one's or caused by it. */
-    private String innerErrorTypeOf(Throwable failure) {
-        String type = innerErrorType;
-        Throwable inner = innerError;
-        if (type == null || inner == null) {
-            return null;
-        }
-        Throwable current = failure;
-        for (int depth = 0; current != null && depth < 8; depth++) {
-            if (current == inner) {
-                return type;
-            }
-            current = current.getCause();
-        }
+    /** The outcome to record for a successful end; inferences merge what was streamed and what a nested layer saw. */
+    R complete(R given) {
+        return given;
+    }
+
+    /** The (partial) outcome to record for a failure. */
+    R completeFailed() {
         return null;
     }
 
-    private InferenceResponse completeInference(InferenceResponse given) {
-        InferenceResponse result = given == null ? InferenceResponse.empty() : given;
-        try {
-            if (accumulator != null) {
-                result = result.orElse(accumulator.toResponse());
-            }
-            InferenceResponse inner = innerResponse;
-            if (inner != null) {
-                result = result.orElse(inner);
-            }
-        } catch (RuntimeException failure) {
-            engine.failed(this, "merge", failure);
-        }
-        return result;
-    }
-
-    private static String errorType(Throwable failure, String type) {
+    /** The {@code error.type} of a failure given the provider's own type, which may be null or blank. */
+    String errorType(Throwable failure, String type) {
         if (type != null && !type.isBlank()) {
             return type;
         }
         return failure != null ? failure.getClass().getName() : OTHER_ERROR;
     }
 
+    /** True once a streamed chunk arrived. */
+    public boolean streamed() {
+        return false;
+    }
+
+    /** Time from the start of the operation to its first streamed chunk; meaningful only once {@link #streamed()}. */
+    long timeToFirstChunkNanos() {
+        return 0;
+    }
+
+    /** Records an evaluation of this operation, parented to its span. */
+    public void recordEvaluation(EvaluationResult result) {
+        engine.recordEvaluation(result, context);
+    }
+
+    /** The request after enrichment by a nested layer. */
+    Q effectiveRequest() {
+        return request;
+    }
+
+    /** True when a nested layer added to the request after the span started. */
+    boolean enriched() {
+        return false;
+    }
+
     boolean contentTruncated() {
-        return accumulator != null && accumulator.truncated();
+        return false;
     }
 
     /**
      * The request as content may be seen by anyone: redacted when a redactor is configured. Redaction runs once per
      * request object, and only when asked for.
      */
-    synchronized Object contentRequest() {
-        Object current = effectiveRequest();
+    synchronized Q contentRequest() {
+        Q current = effectiveRequest();
         ContentPolicy policy = engine.contentPolicy();
         if (!policy.redacts() || current == null) {
             return current;
         }
         if (requestViewSource != current) {
-            requestView = policy.request(kind, operationName(), current);
+            requestView = spec.redactRequest(policy, operationName(), current);
             requestViewSource = current;
         }
         return requestView;
     }
 
     /** The outcome (also a failed inference's partial one) as content may be seen; see {@link #contentRequest}. */
-    synchronized Object contentResponse() {
-        Object current = response;
+    synchronized R contentResponse() {
+        R current = response;
         ContentPolicy policy = engine.contentPolicy();
         if (!policy.redacts() || current == null) {
             return current;
         }
         if (responseViewSource != current) {
-            ToolCall call = kind == Kind.EXECUTE_TOOL ? (ToolCall) request : null;
-            responseView = policy.response(kind, operationName(), call, current);
+            responseView = spec.redactResponse(policy, operationName(), effectiveRequest(), current);
             responseViewSource = current;
         }
         return responseView;
@@ -366,29 +257,74 @@ public final class Operation implements GenAiOperation {
     /** The content attributes of this operation, redacted and within the budgets; computed once, at the end. */
     synchronized RecordedContent recordedContent() {
         if (recorded == null) {
-            recorded = engine.contentPolicy().record(kind, contentRequest(), contentResponse());
+            recorded = spec.content(contentRequest(), contentResponse(), engine.settings());
         }
         return recorded;
     }
 
+    /** The conversation for the compatibility formats: recorded content, or the redacted lists unbudgeted. */
+    Conversation conversation(boolean withContent) {
+        Conversation view = spec.conversation(contentRequest(), contentResponse());
+        if (view == null || !withContent) {
+            return view;
+        }
+        RecordedContent content = recordedContent();
+        return new Conversation(content.system, content.input, content.tools, content.output, view.finishReasons(),
+                view.requestAttributes());
+    }
+
+    /** The span name, from the request as it was at start. */
+    String spanName() {
+        return spec.spanName(request);
+    }
+
+    SpanKind spanKind() {
+        return spec.spanKind(request);
+    }
+
+    /** The request-side attributes: of the request at start, or of the effective (enriched) request. */
+    void requestAttributes(AttributeSink sink, boolean effective) {
+        spec.requestAttributes(effective ? effectiveRequest() : request, sink);
+    }
+
+    /** The outcome-side attributes, with {@code error.type} on failure. */
+    void responseAttributes(AttributeSink sink) {
+        spec.responseAttributes(this, response, sink);
+        if (errorType != null) {
+            sink.put(ERROR_TYPE, errorType);
+        }
+    }
+
+    void recordMetrics(MetricsRecorder metrics, double seconds) {
+        spec.recordMetrics(metrics, this, effectiveRequest(), seconds);
+    }
+
+    /** The {@code gen_ai.provider.name} the span records, or null. */
+    String providerName() {
+        return spec.providerName(effectiveRequest());
+    }
+
+    /** What the cost is computed from, or null. */
+    CostBasis costBasis() {
+        return spec.costBasis(effectiveRequest(), response);
+    }
+
+    @SuppressWarnings("unchecked")
+    final <T> T slot(Slot<T> slot) {
+        Object[] values = slots;
+        return values == null ? null : (T) values[slot.index];
+    }
+
+    final <T> void setSlot(Slot<T> slot, T value) {
+        if (slots == null) {
+            slots = new Object[Slot.count()];
+        }
+        slots[slot.index] = value;
+    }
+
     @Override
     public String operationName() {
-        switch (kind) {
-            case INFERENCE:
-                return ((InferenceRequest) request).operationName();
-            case EMBEDDINGS:
-                return OperationName.EMBEDDINGS;
-            case EXECUTE_TOOL:
-                return OperationName.EXECUTE_TOOL;
-            case INVOKE_AGENT:
-                return OperationName.INVOKE_AGENT;
-            case CREATE_AGENT:
-                return OperationName.CREATE_AGENT;
-            case INVOKE_WORKFLOW:
-                return OperationName.INVOKE_WORKFLOW;
-            default:
-                return OperationName.RETRIEVAL;
-        }
+        return spec.operationName(request);
     }
 
     /** The request, its content redacted when a {@code ContentRedactor} is configured. */
@@ -415,7 +351,7 @@ public final class Operation implements GenAiOperation {
 
     @Override
     public SpanContext spanContext() {
-        return outer != null ? outer.spanContext() : span.getSpanContext();
+        return span.getSpanContext();
     }
 
     @Override
@@ -434,9 +370,5 @@ public final class Operation implements GenAiOperation {
 
     int toolCalls() {
         return toolCalls;
-    }
-
-    boolean remoteAgent() {
-        return request instanceof AgentRequest agentRequest && agentRequest.remote();
     }
 }

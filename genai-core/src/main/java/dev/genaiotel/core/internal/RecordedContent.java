@@ -62,6 +62,11 @@ final class RecordedContent {
     String documentsJson;
     boolean truncated;
 
+    /** The content of an operation that records none. */
+    static RecordedContent none(GenAiSettings settings) {
+        return new RecordedContent(List.of(), List.of(), List.of(), List.of(), null, null, null, List.of(), settings);
+    }
+
     RecordedContent(List<MessagePart> system, List<InputMessage> input, List<ToolDefinition> tools,
             List<OutputMessage> output, Object arguments, Object result, String query,
             List<RetrievalDocument> documents, GenAiSettings settings) {

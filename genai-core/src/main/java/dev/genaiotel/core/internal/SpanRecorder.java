@@ -6,7 +6,7 @@ import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 
-/** Records each operation as a span (SEMCONV.md section 2); first in the pipeline, it creates the span. */
+/** Records each operation as a span ; first in the pipeline, it creates the span. */
 final class SpanRecorder implements Recorder {
 
     private final Tracer tracer;
@@ -18,16 +18,16 @@ final class SpanRecorder implements Recorder {
     }
 
     @Override
-    public void onStart(Operation op) {
-        SpanBuilder builder = tracer.spanBuilder(AttributeWriter.spanName(op))
-                .setSpanKind(AttributeWriter.spanKind(op))
+    public void onStart(Operation<?, ?> op) {
+        SpanBuilder builder = tracer.spanBuilder(op.spanName())
+                .setSpanKind(op.spanKind())
                 .setParent(op.context);
-        AttributeWriter.request(op, op.request, AttributeSink.of(builder));
+        op.requestAttributes(AttributeSink.of(builder), false);
         op.spanStarted(builder.startSpan());
     }
 
     @Override
-    public void onEnd(Operation op) {
+    public void onEnd(Operation<?, ?> op) {
         Span span = op.span;
         try {
             if (span.isRecording()) {
@@ -39,7 +39,7 @@ final class SpanRecorder implements Recorder {
     }
 
     @Override
-    public void onError(Operation op) {
+    public void onError(Operation<?, ?> op) {
         Span span = op.span;
         try {
             if (span.isRecording()) {
@@ -54,13 +54,12 @@ final class SpanRecorder implements Recorder {
         }
     }
 
-    private void attributes(Operation op, Span span) {
+    private void attributes(Operation<?, ?> op, Span span) {
         AttributeSink sink = AttributeSink.of(span);
-        Object request = op.effectiveRequest();
         if (op.enriched()) {
-            AttributeWriter.request(op, request, sink);
+            op.requestAttributes(sink, true);
         }
-        AttributeWriter.response(op, sink);
+        op.responseAttributes(sink);
         if (settings.captureOnSpan()) {
             AttributeWriter.content(op, sink, false, settings.toolDefinitionDetails());
         }

@@ -1,0 +1,39 @@
+package dev.genaiotel.core.internal;
+
+import dev.genaiotel.core.CompatibilityFormat;
+import dev.genaiotel.core.CompletionHook;
+import dev.genaiotel.core.ContentRedactor;
+import dev.genaiotel.core.GenAiListener;
+import dev.genaiotel.core.GenAiSettings;
+import dev.genaiotel.core.PriceTable;
+import io.opentelemetry.api.OpenTelemetry;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything an {@link Engine} is built from, resolved by the builder: the engine assembles its pipeline from this
+ * once, in one place.
+ *
+ * @param openTelemetry the API entry point; a no-op instance makes every operation a pass-through
+ * @param settings the settings
+ * @param listeners user listeners, in order
+ * @param redactors content redactors, in the order they run
+ * @param completionHooks completion hooks, in the order they are called at the end of every inference
+ * @param compatibilityFormats the older telemetry shapes to record as well; empty for none
+ * @param prices the prices from which cost is recorded, or null for none
+ */
+public record EngineConfig(OpenTelemetry openTelemetry, GenAiSettings settings, List<GenAiListener> listeners,
+        List<ContentRedactor> redactors, List<CompletionHook> completionHooks,
+        Set<CompatibilityFormat> compatibilityFormats, PriceTable prices) {
+
+    /** Checks the required components and copies the collections. */
+    public EngineConfig {
+        Objects.requireNonNull(openTelemetry, "openTelemetry");
+        Objects.requireNonNull(settings, "settings");
+        listeners = listeners == null ? List.of() : List.copyOf(listeners);
+        redactors = redactors == null ? List.of() : List.copyOf(redactors);
+        completionHooks = completionHooks == null ? List.of() : List.copyOf(completionHooks);
+        compatibilityFormats = compatibilityFormats == null ? Set.of() : Set.copyOf(compatibilityFormats);
+    }
+}
