@@ -1,5 +1,6 @@
 package dev.genaiotel.core;
 
+import dev.genaiotel.core.internal.Abandonment;
 import dev.genaiotel.core.internal.Operation;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
@@ -24,6 +25,12 @@ import io.opentelemetry.context.Scope;
 public abstract sealed class Invocation implements AutoCloseable
         permits Inference, InferenceBatch, Embeddings, ToolExecution, AgentInvocation, AgentCreation, Workflow,
         Retrieval {
+
+    /**
+     * The {@code error.type} of an operation whose stream the application dropped without draining, closing or
+     * cancelling it; see {@link StreamWatch}.
+     */
+    public static final String STREAM_ABANDONED = "stream_abandoned";
 
     final Operation<?, ?> op;
 
@@ -73,6 +80,36 @@ public abstract sealed class Invocation implements AutoCloseable
         if (op != null) {
             op.fail(error, errorType);
         }
+    }
+
+    /**
+     * Ends this operation as abandoned if {@code stream}, the object through which the application reads the
+     * response, becomes unreachable before the operation ended. Every provider ends its streams this way, so that an
+     * abandoned stream has one outcome everywhere (see {@link StreamWatch}). Drain, close, error and cancellation end
+     * the operation as usual through {@code end} and {@code fail}; the watch then does nothing.
+     *
+     * @param stream what the application holds; the watch keeps no reference to it
+     * @return the watch, to {@link StreamWatch#release() release} when something else keeps the stream alive
+     */
+    public final StreamWatch endWhenAbandoned(Object stream) {
+        return endWhenAbandoned(stream, null);
+    }
+
+    /**
+     * Like {@link #endWhenAbandoned(Object)}, and on abandonment also closes {@code resource}: what the dropped
+     * stream held open (the HTTP response body under it), so that the connection is released too.
+     *
+     * @param stream what the application holds; the watch keeps no reference to it
+     * @param resource closed once after the operation ended as abandoned; must not refer to {@code stream}; or null
+     * @return the watch, to {@link StreamWatch#release() release} when something else keeps the stream alive
+     */
+    public final StreamWatch endWhenAbandoned(Object stream, AutoCloseable resource) {
+        if (op == null || stream == null) {
+            return StreamWatch.NONE;
+        }
+        StreamWatch watch = new StreamWatch(op, resource);
+        Abandonment.watch(stream, watch::abandoned);
+        return watch;
     }
 
     /** Emits {@code gen_ai.evaluation.result} for this operation, parented to its span. */

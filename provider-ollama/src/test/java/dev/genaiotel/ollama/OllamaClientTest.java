@@ -220,6 +220,8 @@ class OllamaClientTest {
         SpanData span = telemetry.awaitSpan();
         assertThat(attribute(span, GEN_AI_REQUEST_STREAM)).isTrue();
         assertThat(attribute(span, GEN_AI_RESPONSE_FINISH_REASONS)).containsExactly("error");
+        assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+        assertThat(attribute(span, ERROR_TYPE)).isEqualTo("stream_abandoned");
     }
 
     private void readOneChunkAndDropTheStream() {
@@ -248,7 +250,7 @@ class OllamaClientTest {
     }
 
     @Test
-    void malformedStreamLineThrowsFromTheStreamAndTheSpanEndsWithWhatArrived() {
+    void malformedStreamLineThrowsFromTheStreamAndFailsTheSpanWithWhatArrived() {
         stub.answer("POST", "/api/chat", Answer.ndjson(List.of(Payloads.chunk("The"),
                 "{\"model\":\"llama3.2\",\"mess", Payloads.CHAT_STREAM.get(3))).withDelay(300));
 
@@ -260,6 +262,8 @@ class OllamaClientTest {
         }
 
         SpanData span = telemetry.awaitSpan();
+        assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+        assertThat(attribute(span, ERROR_TYPE)).isEqualTo(OllamaException.class.getName());
         assertThat(attribute(span, GEN_AI_REQUEST_STREAM)).isTrue();
         assertThat(attribute(span, GEN_AI_RESPONSE_FINISH_REASONS)).containsExactly("error");
         assertThat(attribute(span, GEN_AI_OUTPUT_MESSAGES)).isEqualTo("[{\"role\":\"assistant\",\"parts\":["

@@ -18,7 +18,7 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
 public final class Errors {
 
     /** {@code error.type} of a stream whose handler dropped it without subscribing. */
-    public static final String STREAM_ABANDONED = "stream_abandoned";
+    public static final String STREAM_ABANDONED = Invocation.STREAM_ABANDONED;
 
     private Errors() {}
 

@@ -37,7 +37,7 @@ public final class ObservedPublisher<E> implements SdkPublisher<E> {
         }
         try {
             ObservedPublisher<E> view = new ObservedPublisher<>(upstream, observer);
-            Abandonment.watch(view, observer::abandoned);
+            observer.watch(view);
             return view;
         } catch (RuntimeException e) {
             FailSoft.log("event stream", e);

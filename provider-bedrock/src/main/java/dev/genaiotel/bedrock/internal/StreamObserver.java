@@ -32,6 +32,11 @@ public interface StreamObserver<E> {
      */
     void failed(Throwable error);
 
-    /** The application dropped the stream; ends the span unless it subscribed. */
-    void abandoned();
+    /**
+     * Ends the call as abandoned if {@code view}, the stream handed to the application, is dropped before anyone
+     * subscribed; {@link #subscribed()} releases the watch.
+     *
+     * @param view the application's view of the stream
+     */
+    void watch(Object view);
 }

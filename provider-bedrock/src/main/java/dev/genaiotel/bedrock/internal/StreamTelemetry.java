@@ -2,6 +2,7 @@ package dev.genaiotel.bedrock.internal;
 
 import dev.genaiotel.core.Inference;
 import dev.genaiotel.core.InferenceResponse;
+import dev.genaiotel.core.StreamWatch;
 import io.opentelemetry.context.Scope;
 import java.util.concurrent.CompletableFuture;
 
@@ -17,7 +18,7 @@ abstract class StreamTelemetry<E> implements CallTelemetry<Void>, StreamObserver
     final Inference inference;
     private final String where;
 
-    private volatile boolean subscribed;
+    private volatile StreamWatch watch;
 
     StreamTelemetry(Inference inference, String where) {
         this.inference = inference;
@@ -26,7 +27,15 @@ abstract class StreamTelemetry<E> implements CallTelemetry<Void>, StreamObserver
 
     @Override
     public final void subscribed() {
-        subscribed = true;
+        StreamWatch current = watch;
+        if (current != null) {
+            current.release();
+        }
+    }
+
+    @Override
+    public final void watch(Object view) {
+        watch = inference.endWhenAbandoned(view);
     }
 
     /** Reads one event into the inference (chunk timing, accumulator). Called one event after the other. */
@@ -94,19 +103,6 @@ abstract class StreamTelemetry<E> implements CallTelemetry<Void>, StreamObserver
             Errors.fail(inference, error);
         } catch (RuntimeException e) {
             FailSoft.log(where + " failure", e);
-        }
-    }
-
-    /** The application dropped the stream without subscribing to it. */
-    @Override
-    public final void abandoned() {
-        if (subscribed || inference.isEnded()) {
-            return;
-        }
-        try {
-            inference.fail(null, Errors.STREAM_ABANDONED);
-        } catch (RuntimeException e) {
-            FailSoft.log(where + " abandoned", e);
         }
     }
 

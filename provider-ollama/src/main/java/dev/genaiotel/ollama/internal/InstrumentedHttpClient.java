@@ -47,7 +47,7 @@ public final class InstrumentedHttpClient extends HttpClient {
         }
         Scope scope = exchange.makeCurrent();
         try {
-            return delegate.send(request, exchange.observe(handler));
+            return exchange.watched(delegate.send(request, exchange.observe(handler)));
         } catch (Throwable t) {
             sendFailed(exchange, t);
             throw t;
@@ -74,7 +74,7 @@ public final class InstrumentedHttpClient extends HttpClient {
             scope.close();
         }
         watch(response, exchange);
-        return response;
+        return WatchedBody.future(response, exchange::watched);
     }
 
     @Override

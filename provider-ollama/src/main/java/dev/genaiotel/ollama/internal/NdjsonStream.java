@@ -44,6 +44,10 @@ public final class NdjsonStream<T> extends Spliterators.AbstractSpliterator<T> {
     public static <T> Stream<T> of(InputStream in, int statusCode, Function<JsonNode, T> parser,
             Predicate<T> last) {
         NdjsonStream<T> chunks = new NdjsonStream<>(in, statusCode, parser, last);
+        if (in instanceof WatchedBody.WatchedInputStream) {
+            // An instrumented exchange watches its body already: dropped, it ends the call as abandoned and closes.
+            return StreamSupport.stream(chunks, false).onClose(new Closer(in));
+        }
         Cleaner.Cleanable cleanable = CLEANER.register(chunks, new Closer(in));
         return StreamSupport.stream(chunks, false).onClose(cleanable::clean);
     }

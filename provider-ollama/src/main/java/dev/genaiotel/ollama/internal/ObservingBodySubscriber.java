@@ -29,6 +29,7 @@ final class ObservingBodySubscriber<T> implements HttpResponse.BodySubscriber<T>
 
     @Override
     public void onSubscribe(Flow.Subscription subscription) {
+        exchange.subscribed(subscription);
         downstream.onSubscribe(new ObservedSubscription(subscription, exchange));
     }
 

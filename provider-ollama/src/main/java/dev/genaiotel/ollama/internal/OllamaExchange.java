@@ -25,6 +25,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Flow;
 
 /**
  * One instrumented Ollama call: maps the request at start, observes the response body as it streams past (a copy
@@ -33,7 +34,9 @@ import java.util.concurrent.CompletionException;
  *
  * <p>{@code error.type} values: the HTTP status code ({@code 404}, {@code 500}) for an error answer;
  * {@code stream_error} for an {@code error} line inside a stream; {@code incomplete_stream} for a stream that ended
- * without its final {@code done} chunk; otherwise the exception's class name (connection refused, timeout, I/O).
+ * without its final {@code done} chunk; {@code stream_abandoned} for a streamed body the application dropped unread
+ * ({@link WatchedBody}); {@code dev.genaiotel.ollama.OllamaException} for a stream that stopped after a line that is
+ * not JSON; otherwise the exception's class name (connection refused, timeout, I/O).
  */
 final class OllamaExchange {
 
@@ -58,6 +61,8 @@ final class OllamaExchange {
     private boolean overflow;
     private int toolCalls;
     private String errorMessage;
+    private boolean malformedLine;
+    private volatile Flow.Subscription bodySubscription;
 
     private OllamaExchange(Endpoint endpoint, Inference inference, Embeddings embeddings, boolean captureContent,
             boolean requestStreams, int maxLineBytes) {
@@ -144,6 +149,32 @@ final class OllamaExchange {
             }
             return new ObservingBodySubscriber<>(handler.apply(info), this);
         };
+    }
+
+    /** The response body's subscription: cancelled when the application abandons a streamed body. */
+    void subscribed(Flow.Subscription subscription) {
+        bodySubscription = subscription;
+    }
+
+    /**
+     * The response for the application: one whose body is a stream is handed over in a view whose body is watched,
+     * so that dropping it unread ends the call as abandoned and releases the connection.
+     */
+    <T> HttpResponse<T> watched(HttpResponse<T> response) {
+        try {
+            return WatchedBody.response(response, invocation, this::cancelBody);
+        } catch (RuntimeException e) {
+            FailureLog.failed("response body watch", e);
+            return response;
+        }
+    }
+
+    /** Cancels the response body's subscription; refers to nothing the application holds. */
+    private void cancelBody() {
+        Flow.Subscription subscription = bodySubscription;
+        if (subscription != null) {
+            subscription.cancel();
+        }
     }
 
     /** The call failed before or instead of a response body (connection refused, timeout, ...). */
@@ -260,6 +291,8 @@ final class OllamaExchange {
             failWithStatus();
         } else if (embeddings != null) {
             embeddings.end(EmbeddingsResponse.of(null, null));
+        } else if (streamed && malformedLine) {
+            failMalformed();
         } else if (streamed) {
             inference.fail(new OllamaException("Ollama's stream ended before its final chunk", null),
                     INCOMPLETE_STREAM);
@@ -281,9 +314,19 @@ final class OllamaExchange {
             failWithStatus();
         } else if (embeddings != null) {
             embeddings.end(EmbeddingsResponse.of(null, null));
+        } else if (streamed && malformedLine) {
+            failMalformed();
         } else {
             inference.end();
         }
+    }
+
+    /**
+     * The stream stopped, unfinished, after a line that is not JSON: {@code OllamaClient} throws its
+     * {@code OllamaException} there and the application stops reading, so the call failed the same way.
+     */
+    private void failMalformed() {
+        inference.fail(new OllamaException("Ollama sent a malformed stream line", null));
     }
 
     private void failWithStatus() {
@@ -301,6 +344,7 @@ final class OllamaExchange {
                 return;
             }
             if (kind == LineScanner.MALFORMED) {
+                malformedLine = true;
                 return;
             }
         }
@@ -308,6 +352,9 @@ final class OllamaExchange {
         try {
             node = WireFormat.parse(bytes, offset, size);
         } catch (IOException e) {
+            if (streamed) {
+                malformedLine = true;
+            }
             return;
         }
         if (node == null || !node.isObject()) {

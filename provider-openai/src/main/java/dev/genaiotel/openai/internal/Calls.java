@@ -1,5 +1,6 @@
 package dev.genaiotel.openai.internal;
 
+import dev.genaiotel.core.StreamWatch;
 import com.openai.core.http.AsyncStreamResponse;
 import com.openai.core.http.HttpResponseFor;
 import com.openai.core.http.StreamResponse;
@@ -158,22 +159,26 @@ final class Calls {
         }
 
         @Override
-        public void abandoned() {
-            call.endedWithoutResult();
+        public StreamWatch watch(Object owner) {
+            return call.watch(owner);
         }
     }
 
     private static final class StreamLifecycle<T> implements TracedHttpResponseFor.Lifecycle<StreamResponse<T>> {
         private final StreamObserver<T> observer;
-        private volatile boolean parsed;
+        private volatile StreamWatch watch;
 
         StreamLifecycle(StreamObserver<T> observer) {
             this.observer = observer;
         }
 
+        /** The parsed stream is watched from now on, not the raw response it came in. */
         @Override
         public StreamResponse<T> parsed(StreamResponse<T> value) {
-            parsed = true;
+            StreamWatch raw = watch;
+            if (raw != null) {
+                raw.release();
+            }
             return new TracedStreamResponse<>(value, observer);
         }
 
@@ -188,10 +193,10 @@ final class Calls {
         }
 
         @Override
-        public void abandoned() {
-            if (!parsed) {
-                observer.abandoned();
-            }
+        public StreamWatch watch(Object owner) {
+            StreamWatch raw = observer.watch(owner);
+            watch = raw;
+            return raw;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.genaiotel.openai.internal;
 
+import dev.genaiotel.core.StreamWatch;
 import com.openai.models.embeddings.CreateEmbeddingResponse;
 import dev.genaiotel.core.Embeddings;
 import dev.genaiotel.core.EmbeddingsResponse;
@@ -43,5 +44,10 @@ final class EmbeddingsCall extends TracedCall<CreateEmbeddingResponse> {
     @Override
     void endedWithoutResult() {
         embeddings.end(EmbeddingsResponse.of(null, null));
+    }
+
+    @Override
+    StreamWatch watch(Object owner) {
+        return embeddings.endWhenAbandoned(owner);
     }
 }

@@ -3,6 +3,7 @@ package dev.genaiotel.openai.internal;
 import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIServiceException;
 import com.openai.errors.SseException;
+import dev.genaiotel.core.Invocation;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -15,7 +16,7 @@ import java.util.concurrent.ExecutionException;
 final class Errors {
 
     /** {@code error.type} of a stream the caller dropped without draining or closing it. */
-    static final String STREAM_ABANDONED = "stream_abandoned";
+    static final String STREAM_ABANDONED = Invocation.STREAM_ABANDONED;
 
     private Errors() {}
 

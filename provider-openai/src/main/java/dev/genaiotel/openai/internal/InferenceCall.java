@@ -1,5 +1,6 @@
 package dev.genaiotel.openai.internal;
 
+import dev.genaiotel.core.StreamWatch;
 import dev.genaiotel.core.Inference;
 import dev.genaiotel.core.InferenceResponse;
 import io.opentelemetry.context.Scope;
@@ -45,5 +46,10 @@ final class InferenceCall<R> extends TracedCall<R> {
     @Override
     void endedWithoutResult() {
         inference.end();
+    }
+
+    @Override
+    StreamWatch watch(Object owner) {
+        return inference.endWhenAbandoned(owner);
     }
 }

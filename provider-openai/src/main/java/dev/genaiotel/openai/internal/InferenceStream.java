@@ -2,6 +2,7 @@ package dev.genaiotel.openai.internal;
 
 import dev.genaiotel.core.Inference;
 import dev.genaiotel.core.InferenceResponse;
+import dev.genaiotel.core.StreamWatch;
 import io.opentelemetry.context.Scope;
 
 /**
@@ -41,8 +42,8 @@ abstract class InferenceStream<T> extends StreamObserver<T> {
     }
 
     @Override
-    final void abandoned() {
-        inference.fail(null, Errors.STREAM_ABANDONED);
+    final StreamWatch watch(Object owner) {
+        return inference.endWhenAbandoned(owner);
     }
 
     final void endWithFinal() {

@@ -1,5 +1,6 @@
 package dev.genaiotel.openai.internal;
 
+import dev.genaiotel.core.StreamWatch;
 import io.opentelemetry.context.Scope;
 
 /**
@@ -32,6 +33,9 @@ abstract class StreamObserver<T> {
     /** The caller closed the stream, possibly before its end. */
     abstract void closed();
 
-    /** The caller dropped the stream without draining or closing it. */
-    abstract void abandoned();
+    /**
+     * Ends the call as abandoned if {@code owner}, the object the caller holds, is dropped before the stream ended;
+     * the core's one stream lifecycle decides the outcome.
+     */
+    abstract StreamWatch watch(Object owner);
 }

@@ -1,5 +1,6 @@
 package dev.genaiotel.openai.internal;
 
+import dev.genaiotel.core.StreamWatch;
 import com.openai.core.http.AsyncStreamResponse;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -14,11 +15,13 @@ final class TracedAsyncStreamResponse<T> implements AsyncStreamResponse<T> {
 
     private final AsyncStreamResponse<T> delegate;
     private final StreamObserver<T> observer;
+    private final StreamWatch watch;
 
     TracedAsyncStreamResponse(AsyncStreamResponse<T> delegate, StreamObserver<T> observer) {
         this.delegate = delegate;
         this.observer = observer;
-        Abandonment.watch(this, new AbandonAction(observer));
+        StreamWatch watch = observer.watch(this);
+        this.watch = watch;
         try {
             delegate.onCompleteFuture().whenComplete((ignored, error) -> {
                 if (error != null) {
@@ -28,7 +31,7 @@ final class TracedAsyncStreamResponse<T> implements AsyncStreamResponse<T> {
                 } else {
                     // Nobody subscribed and the caller did not close it (close() ends the span first): openai-java
                     // closed a response that became unreachable.
-                    observer.abandoned();
+                    watch.abandoned();
                 }
             });
         } catch (RuntimeException e) {
@@ -38,16 +41,22 @@ final class TracedAsyncStreamResponse<T> implements AsyncStreamResponse<T> {
 
     @Override
     public AsyncStreamResponse<T> subscribe(Handler<? super T> handler) {
-        observer.subscribed = true;
+        subscribed();
         delegate.subscribe(new ObservingHandler<>(handler, observer));
         return this;
     }
 
     @Override
     public AsyncStreamResponse<T> subscribe(Handler<? super T> handler, Executor executor) {
-        observer.subscribed = true;
+        subscribed();
         delegate.subscribe(new ObservingHandler<>(handler, observer), executor);
         return this;
+    }
+
+    /** A handler now drives the stream: the delegate keeps it alive, so dropping this view is not abandoning it. */
+    private void subscribed() {
+        observer.subscribed = true;
+        watch.release();
     }
 
     @Override
@@ -85,26 +94,6 @@ final class TracedAsyncStreamResponse<T> implements AsyncStreamResponse<T> {
                 observer.completed();
             }
             handler.onComplete(error);
-        }
-    }
-
-    private static final class AbandonAction implements Runnable {
-        private final StreamObserver<?> observer;
-
-        AbandonAction(StreamObserver<?> observer) {
-            this.observer = observer;
-        }
-
-        @Override
-        public void run() {
-            if (observer.subscribed) {
-                return;
-            }
-            try {
-                observer.abandoned();
-            } catch (RuntimeException e) {
-                FailSoft.log("abandoned async stream", e);
-            }
         }
     }
 }

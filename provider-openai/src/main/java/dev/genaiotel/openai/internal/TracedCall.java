@@ -1,5 +1,6 @@
 package dev.genaiotel.openai.internal;
 
+import dev.genaiotel.core.StreamWatch;
 import io.opentelemetry.context.Scope;
 
 /**
@@ -19,6 +20,9 @@ abstract class TracedCall<R> {
     /** The client threw {@code error} (possibly wrapped by a future). */
     abstract void failed(Throwable error);
 
-    /** The call ended without a parsed result: a raw response closed, read as bytes, or dropped unparsed. */
+    /** The call ended without a parsed result: a raw response closed or read as bytes. */
     abstract void endedWithoutResult();
+
+    /** Ends the call as abandoned if {@code owner}, a raw response, is dropped unparsed and unclosed. */
+    abstract StreamWatch watch(Object owner);
 }

@@ -2,12 +2,13 @@ package dev.genaiotel.openai.internal;
 
 import com.openai.core.http.Headers;
 import com.openai.core.http.HttpResponseFor;
+import dev.genaiotel.core.StreamWatch;
 import java.io.InputStream;
 import java.util.Optional;
 
 /**
  * A raw response ({@code withRawResponse()}) whose telemetry ends when the caller parses it (with the parsed
- * value), reads its body or closes it (without one), or drops it.
+ * value), reads its body or closes it (without one), or drops it unparsed (as abandoned).
  */
 final class TracedHttpResponseFor<T> implements HttpResponseFor<T> {
 
@@ -22,8 +23,8 @@ final class TracedHttpResponseFor<T> implements HttpResponseFor<T> {
         /** The caller closed the response or took its body as bytes. */
         void closed();
 
-        /** The caller dropped the response. */
-        void abandoned();
+        /** Ends the call as abandoned if {@code owner} is dropped first. */
+        StreamWatch watch(Object owner);
     }
 
     private final HttpResponseFor<T> delegate;
@@ -33,7 +34,7 @@ final class TracedHttpResponseFor<T> implements HttpResponseFor<T> {
     TracedHttpResponseFor(HttpResponseFor<T> delegate, Lifecycle<T> lifecycle) {
         this.delegate = delegate;
         this.lifecycle = lifecycle;
-        Abandonment.watch(this, new AbandonAction(lifecycle));
+        lifecycle.watch(this);
     }
 
     @Override
@@ -85,23 +86,6 @@ final class TracedHttpResponseFor<T> implements HttpResponseFor<T> {
             delegate.close();
         } finally {
             lifecycle.closed();
-        }
-    }
-
-    private static final class AbandonAction implements Runnable {
-        private final Lifecycle<?> lifecycle;
-
-        AbandonAction(Lifecycle<?> lifecycle) {
-            this.lifecycle = lifecycle;
-        }
-
-        @Override
-        public void run() {
-            try {
-                lifecycle.abandoned();
-            } catch (RuntimeException e) {
-                FailSoft.log("abandoned raw response", e);
-            }
         }
     }
 }

@@ -18,7 +18,7 @@ final class TracedStreamResponse<T> implements StreamResponse<T> {
     TracedStreamResponse(StreamResponse<T> delegate, StreamObserver<T> observer) {
         this.delegate = delegate;
         this.observer = observer;
-        Abandonment.watch(this, new AbandonAction(observer));
+        observer.watch(this);
     }
 
     @Override
@@ -34,23 +34,6 @@ final class TracedStreamResponse<T> implements StreamResponse<T> {
             delegate.close();
         } finally {
             observer.closed();
-        }
-    }
-
-    static final class AbandonAction implements Runnable {
-        private final StreamObserver<?> observer;
-
-        AbandonAction(StreamObserver<?> observer) {
-            this.observer = observer;
-        }
-
-        @Override
-        public void run() {
-            try {
-                observer.abandoned();
-            } catch (RuntimeException e) {
-                FailSoft.log("abandoned stream", e);
-            }
         }
     }
 

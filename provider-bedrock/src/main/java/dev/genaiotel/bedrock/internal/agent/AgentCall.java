@@ -10,6 +10,7 @@ import dev.genaiotel.core.AgentRequest;
 import dev.genaiotel.core.CompatibilityFormat;
 import dev.genaiotel.core.GenAiTelemetry;
 import dev.genaiotel.core.InferenceResponse;
+import dev.genaiotel.core.StreamWatch;
 import dev.genaiotel.core.TokenUsage;
 import dev.genaiotel.semconv.FinishReason;
 import dev.genaiotel.semconv.ProviderName;
@@ -52,7 +53,7 @@ final class AgentCall implements CallTelemetry<Void>, StreamObserver<ResponseStr
     private final CompletionText completion;
     private TokenUsage usage;
     private boolean returnedControl;
-    private volatile boolean subscribed;
+    private volatile StreamWatch watch;
 
     private AgentCall(AgentInvocation invocation, CompletionText completion) {
         this.invocation = invocation;
@@ -102,7 +103,16 @@ final class AgentCall implements CallTelemetry<Void>, StreamObserver<ResponseStr
     /** The application subscribed to the event stream. */
     @Override
     public void subscribed() {
-        subscribed = true;
+        StreamWatch current = watch;
+        if (current != null) {
+            current.release();
+        }
+    }
+
+    /** Ends the invocation as abandoned if the application drops the event stream before subscribing. */
+    @Override
+    public void watch(Object view) {
+        watch = invocation.endWhenAbandoned(view);
     }
 
     /** One event of the stream, before the application sees it. */
@@ -148,19 +158,6 @@ final class AgentCall implements CallTelemetry<Void>, StreamObserver<ResponseStr
             Errors.fail(invocation, error);
         } catch (RuntimeException e) {
             FailSoft.log("invoke agent failure", e);
-        }
-    }
-
-    /** The application dropped the event stream; ends the span unless it subscribed. */
-    @Override
-    public void abandoned() {
-        if (subscribed || invocation.isEnded()) {
-            return;
-        }
-        try {
-            invocation.fail(null, Errors.STREAM_ABANDONED);
-        } catch (RuntimeException e) {
-            FailSoft.log("invoke agent abandoned", e);
         }
     }
 
