@@ -5,9 +5,11 @@ import java.util.List;
 
 /**
  * Attribute keys of the OpenTelemetry GenAI semantic conventions (semantic-conventions-genai {@code main} at
- * {@code fe5608e}, plus the merged #440 usage additions), the provider-specific {@code openai.*},
- * {@code aws.bedrock.*} and {@code azure.*} keys, the stable core keys GenAI telemetry uses, a few attributes of our
- * own, and the deprecated names that a compatibility mode still emits.
+ * {@code fe5608e}, plus the merged #440 usage additions and {@code gen_ai.token.modality} of the v0.1.0 release),
+ * the provider-specific {@code openai.*}, {@code aws.bedrock.*} and {@code azure.*} keys, the stable core keys GenAI
+ * telemetry uses, a few attributes of our own, and the deprecated names that a compatibility mode still emits.
+ * {@code gen_ai.token.type} and {@code gen_ai.workflow.name} are not in v0.1.0; only the 1.41.0 profile emits them.
+ * They are not annotated {@code @Deprecated} yet because the core reads them and the build fails on warnings.
  *
  * <p>Attributes of semconv type {@code any} (messages, system instructions, tool definitions, tool-call arguments
  * and results, retrieval documents, memory records) are {@code AttributeKey<String>} here: on spans they carry the
@@ -192,8 +194,22 @@ public final class GenAiAttributes {
     public static final AttributeKey<Long> GEN_AI_USAGE_AUDIO_CACHE_READ_INPUT_TOKENS =
             AttributeKey.longKey("gen_ai.usage.audio.cache_read.input_tokens");
 
-    /** {@code gen_ai.token.type}: the token type of a {@code gen_ai.client.token.usage} point ({@link TokenType}). */
+    /**
+     * {@code gen_ai.token.type}: the token type of a {@code gen_ai.client.token.usage} point ({@link TokenType}).
+     *
+     * <p>Not in GenAI conventions v0.1.0, which removed it with {@code gen_ai.client.token.usage}: the direction is
+     * in the metric name ({@link GenAiClientMetrics#GEN_AI_CLIENT_INFERENCE_USAGE_INPUT_TOKENS},
+     * {@link GenAiClientMetrics#GEN_AI_CLIENT_INFERENCE_USAGE_OUTPUT_TOKENS} and the per-operation histograms) and the
+     * counters are split by {@link #GEN_AI_TOKEN_MODALITY}. Only the 1.41.0 profile emits it.
+     */
     public static final AttributeKey<String> GEN_AI_TOKEN_TYPE = AttributeKey.stringKey("gen_ai.token.type");
+
+    /**
+     * {@code gen_ai.token.modality}: the modality of the tokens a {@code gen_ai.client.inference.usage.*} counter
+     * point counts (see {@link TokenModality}); required there, absent from the per-operation histograms. New in
+     * GenAI conventions v0.1.0.
+     */
+    public static final AttributeKey<String> GEN_AI_TOKEN_MODALITY = AttributeKey.stringKey("gen_ai.token.modality");
 
     // ---------------------------------------------------------------------------------------------------------------
     // Content (opt-in; semconv type any, carried as compact JSON on spans).
@@ -229,7 +245,10 @@ public final class GenAiAttributes {
     // Agents and workflows (create_agent, invoke_agent, invoke_workflow, plan).
     // ---------------------------------------------------------------------------------------------------------------
 
-    /** {@code gen_ai.agent.id}: the provider's stable id of the agent (not an in-memory instance id). */
+    /**
+     * {@code gen_ai.agent.id}: the provider's stable id of the agent (not an in-memory instance id). GenAI conventions
+     * v0.1.0 keep it on {@code create_agent} and client {@code invoke_agent} spans only, not on internal agent spans.
+     */
     public static final AttributeKey<String> GEN_AI_AGENT_ID = AttributeKey.stringKey("gen_ai.agent.id");
 
     /** {@code gen_ai.agent.name}: the human-readable name of the agent; sampling-relevant on agent spans. */
@@ -242,7 +261,13 @@ public final class GenAiAttributes {
     /** {@code gen_ai.agent.version}: the version of the agent. */
     public static final AttributeKey<String> GEN_AI_AGENT_VERSION = AttributeKey.stringKey("gen_ai.agent.version");
 
-    /** {@code gen_ai.workflow.name}: the low-cardinality name of the workflow. */
+    /**
+     * {@code gen_ai.workflow.name}: the low-cardinality name of the workflow.
+     *
+     * <p>Not in GenAI conventions v0.1.0, which records a workflow on the {@code gen_ai.invoke_agent.internal} span
+     * (operation name still {@code invoke_workflow}) with its name in {@link #GEN_AI_AGENT_NAME}. Only the 1.41.0
+     * profile emits it.
+     */
     public static final AttributeKey<String> GEN_AI_WORKFLOW_NAME = AttributeKey.stringKey("gen_ai.workflow.name");
 
     // ---------------------------------------------------------------------------------------------------------------

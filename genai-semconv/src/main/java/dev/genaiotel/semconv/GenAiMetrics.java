@@ -4,8 +4,14 @@ import dev.genaiotel.semconv.MetricDefinition.Instrument;
 import java.util.List;
 
 /**
- * The metrics of the GenAI semantic conventions, with the bucket boundaries they advise, plus two metrics of our
- * own. Bucket boundaries are advice: pass them to the histogram builder's {@code setExplicitBucketBoundariesAdvice}.
+ * The metrics of the GenAI semantic conventions as the project emitted them before v0.1.0 (the 1.41.0 profile), with
+ * the bucket boundaries they advise, plus two metrics of our own. Bucket boundaries are advice: pass them to the
+ * histogram builder's {@code setExplicitBucketBoundariesAdvice}.
+ *
+ * <p>The Javadoc of each metric that GenAI conventions v0.1.0 removed names its replacement in
+ * {@link GenAiClientMetrics}; the others are part of both versions. {@link SemconvVersion#metrics()} lists the set of
+ * each version. The removed ones are not annotated {@code @Deprecated} yet: the core records them for the 1.41.0
+ * profile and the build fails on warnings.
  */
 public final class GenAiMetrics {
 
@@ -20,7 +26,16 @@ public final class GenAiMetrics {
     // Client metrics.
     // ---------------------------------------------------------------------------------------------------------------
 
-    /** {@code gen_ai.client.token.usage}: input and output tokens per operation, one point per token type. */
+    /**
+     * {@code gen_ai.client.token.usage}: input and output tokens per operation, one point per token type.
+     *
+     * <p>Not in GenAI conventions v0.1.0. Inference token usage goes to the counters
+     * {@link GenAiClientMetrics#GEN_AI_CLIENT_INFERENCE_USAGE_INPUT_TOKENS} and
+     * {@link GenAiClientMetrics#GEN_AI_CLIENT_INFERENCE_USAGE_OUTPUT_TOKENS} (plus the cache and reasoning counters)
+     * and to the per-operation histograms {@link GenAiClientMetrics#GEN_AI_CLIENT_INFERENCE_OPERATION_INPUT_TOKENS}
+     * and {@link GenAiClientMetrics#GEN_AI_CLIENT_INFERENCE_OPERATION_OUTPUT_TOKENS}; embeddings input tokens to
+     * {@link GenAiClientMetrics#GEN_AI_CLIENT_EMBEDDINGS_OPERATION_INPUT_TOKENS}. Only the 1.41.0 profile emits it.
+     */
     public static final MetricDefinition GEN_AI_CLIENT_TOKEN_USAGE = new MetricDefinition(
             "gen_ai.client.token.usage",
             Instrument.LONG_HISTOGRAM,
@@ -29,7 +44,11 @@ public final class GenAiMetrics {
             List.of(1.0, 4.0, 16.0, 64.0, 256.0, 1024.0, 4096.0, 16384.0, 65536.0, 262144.0, 1048576.0, 4194304.0,
                     16777216.0, 67108864.0));
 
-    /** {@code gen_ai.client.operation.duration}: the duration of one provider-facing client operation. */
+    /**
+     * {@code gen_ai.client.operation.duration}: the duration of one provider-facing client operation. GenAI
+     * conventions v0.1.0 keep it, but not for inference ({@link GenAiClientMetrics#GEN_AI_CLIENT_INFERENCE_DURATION})
+     * or embeddings ({@link GenAiClientMetrics#GEN_AI_CLIENT_EMBEDDINGS_DURATION}).
+     */
     public static final MetricDefinition GEN_AI_CLIENT_OPERATION_DURATION = new MetricDefinition(
             "gen_ai.client.operation.duration",
             Instrument.DOUBLE_HISTOGRAM,
@@ -37,7 +56,12 @@ public final class GenAiMetrics {
             "Duration of a GenAI client operation.",
             DURATION_BUCKETS);
 
-    /** {@code gen_ai.client.operation.time_to_first_chunk}: time to the first chunk of a streamed response. */
+    /**
+     * {@code gen_ai.client.operation.time_to_first_chunk}: time to the first chunk of a streamed response.
+     *
+     * <p>Renamed in GenAI conventions v0.1.0 to {@link GenAiClientMetrics#GEN_AI_CLIENT_INFERENCE_TIME_TO_FIRST_CHUNK};
+     * only the 1.41.0 profile emits this name.
+     */
     public static final MetricDefinition GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK = new MetricDefinition(
             "gen_ai.client.operation.time_to_first_chunk",
             Instrument.DOUBLE_HISTOGRAM,
@@ -45,7 +69,13 @@ public final class GenAiMetrics {
             "Time from issuing a streaming request to receiving the first chunk of its response.",
             DURATION_BUCKETS);
 
-    /** {@code gen_ai.client.operation.time_per_output_chunk}: time between consecutive chunks of a stream. */
+    /**
+     * {@code gen_ai.client.operation.time_per_output_chunk}: time between consecutive chunks of a stream.
+     *
+     * <p>Renamed in GenAI conventions v0.1.0 to
+     * {@link GenAiClientMetrics#GEN_AI_CLIENT_INFERENCE_TIME_PER_OUTPUT_CHUNK}; only the 1.41.0 profile emits this
+     * name.
+     */
     public static final MetricDefinition GEN_AI_CLIENT_OPERATION_TIME_PER_OUTPUT_CHUNK = new MetricDefinition(
             "gen_ai.client.operation.time_per_output_chunk",
             Instrument.DOUBLE_HISTOGRAM,
@@ -85,7 +115,12 @@ public final class GenAiMetrics {
     // Workflow, agent and tool metrics.
     // ---------------------------------------------------------------------------------------------------------------
 
-    /** {@code gen_ai.workflow.duration}: the duration of a workflow; equals its invoke_workflow span's. */
+    /**
+     * {@code gen_ai.workflow.duration}: the duration of a workflow; equals its invoke_workflow span's.
+     *
+     * <p>Not in GenAI conventions v0.1.0, which records a workflow on {@link #GEN_AI_INVOKE_AGENT_DURATION} (operation
+     * name {@code invoke_workflow}, its name in {@code gen_ai.agent.name}). Only the 1.41.0 profile emits it.
+     */
     public static final MetricDefinition GEN_AI_WORKFLOW_DURATION = new MetricDefinition(
             "gen_ai.workflow.duration",
             Instrument.DOUBLE_HISTOGRAM,
@@ -93,7 +128,10 @@ public final class GenAiMetrics {
             "Duration of a GenAI workflow coordinating several agents or operations.",
             List.of(1.0, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0, 600.0, 1800.0, 3600.0, 7200.0));
 
-    /** {@code gen_ai.invoke_agent.duration}: the duration of an in-process agent invocation. */
+    /**
+     * {@code gen_ai.invoke_agent.duration}: the duration of an in-process agent invocation; in GenAI conventions
+     * v0.1.0 also of a workflow.
+     */
     public static final MetricDefinition GEN_AI_INVOKE_AGENT_DURATION = new MetricDefinition(
             "gen_ai.invoke_agent.duration",
             Instrument.DOUBLE_HISTOGRAM,
@@ -117,7 +155,10 @@ public final class GenAiMetrics {
             "Number of client-side tool calls an agent triggered during one invocation, sub-agents excluded.",
             AGENT_CALL_BUCKETS);
 
-    /** {@code gen_ai.execute_tool.duration}: the duration of one tool execution. */
+    /**
+     * {@code gen_ai.execute_tool.duration}: the duration of one tool execution. The v0.1.0 metrics page no longer
+     * lists it; the name is kept as {@code main} defines it (see the module README).
+     */
     public static final MetricDefinition GEN_AI_EXECUTE_TOOL_DURATION = new MetricDefinition(
             "gen_ai.execute_tool.duration",
             Instrument.DOUBLE_HISTOGRAM,

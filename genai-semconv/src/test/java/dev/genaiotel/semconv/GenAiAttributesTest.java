@@ -38,7 +38,11 @@ class GenAiAttributesTest {
         /** Ours, not in the conventions. */
         OURS,
         /** A deprecated name of SEMCONV.md section 8. */
-        DEPRECATED
+        DEPRECATED,
+        /** In the model at fe5608e, removed by GenAI conventions v0.1.0: kept for the 1.41.0 profile. */
+        REMOVED_IN_0_1_0,
+        /** Added by GenAI conventions v0.1.0 after fe5608e, so absent from the copied model. */
+        ADDED_IN_0_1_0
     }
 
     private record Row(String name, AttributeType type, Origin origin) {}
@@ -101,8 +105,9 @@ class GenAiAttributesTest {
             post440("gen_ai.usage.audio.input_tokens", LONG),
             post440("gen_ai.usage.audio.output_tokens", LONG),
             post440("gen_ai.usage.audio.cache_read.input_tokens", LONG),
-            // Section 6: metric attribute.
-            semconv("gen_ai.token.type", STRING),
+            // Section 6: metric attributes; v0.1.0 replaces the token type with the token modality.
+            removedIn010("gen_ai.token.type", STRING),
+            addedIn010("gen_ai.token.modality", STRING),
             // Section 2.1, 7: content (any).
             semconv("gen_ai.input.messages", STRING),
             semconv("gen_ai.output.messages", STRING),
@@ -113,7 +118,7 @@ class GenAiAttributesTest {
             semconv("gen_ai.agent.name", STRING),
             semconv("gen_ai.agent.description", STRING),
             semconv("gen_ai.agent.version", STRING),
-            semconv("gen_ai.workflow.name", STRING),
+            removedIn010("gen_ai.workflow.name", STRING),
             // Section 2.6: tools.
             semconv("gen_ai.tool.name", STRING),
             semconv("gen_ai.tool.call.id", STRING),
@@ -230,6 +235,19 @@ class GenAiAttributesTest {
     }
 
     @Test
+    void theNamesV010RemovedAreStillDefinedByTheModelTheOneFourOneProfileFollows() throws IOException {
+        Model model = Model.load();
+
+        assertThat(model.definedTypes.keySet()).containsAll(namesOf(Origin.REMOVED_IN_0_1_0));
+    }
+
+    @Test
+    void tokenModalityListsTheFourWellKnownValuesOfV010() {
+        assertThat(stringConstants(TokenModality.class)).containsExactlyInAnyOrder("text", "image", "audio", "unknown");
+        assertThat(GenAiAttributes.GEN_AI_TOKEN_MODALITY).isEqualTo(AttributeKey.stringKey("gen_ai.token.modality"));
+    }
+
+    @Test
     void everyCurrentSemconvNameAppearsInTheOfficialModel() throws IOException {
         Model model = Model.load();
 
@@ -318,6 +336,14 @@ class GenAiAttributesTest {
 
     private static Row post440(String name, AttributeType type) {
         return new Row(name, type, Origin.POST_440);
+    }
+
+    private static Row removedIn010(String name, AttributeType type) {
+        return new Row(name, type, Origin.REMOVED_IN_0_1_0);
+    }
+
+    private static Row addedIn010(String name, AttributeType type) {
+        return new Row(name, type, Origin.ADDED_IN_0_1_0);
     }
 
     private static Row ours(String name, AttributeType type) {
