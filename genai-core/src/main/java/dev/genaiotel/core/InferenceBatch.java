@@ -45,7 +45,7 @@ public final class InferenceBatch extends Invocation {
         String id = null;
         String model = null;
         List<String> reasons = new ArrayList<>();
-        List<OutputMessage> messages = new ArrayList<>();
+        List<List<OutputMessage>> messages = new ArrayList<>();
         TokenUsage usage = null;
         for (InferenceResponse response : responses) {
             if (response == null) {
@@ -54,9 +54,19 @@ public final class InferenceBatch extends Invocation {
             id = id != null ? id : response.responseId();
             model = model != null ? model : response.responseModel();
             reasons.addAll(response.finishReasons());
-            messages.addAll(response.outputMessages());
+            messages.add(response.outputMessages());
             usage = usage == null ? response.usage() : usage.plus(response.usage());
         }
-        return new InferenceResponse(id, model, reasons, messages, usage, null);
+        return InferenceResponse.builder().responseId(id).responseModel(model).finishReasons(reasons)
+                .outputMessages(() -> concat(messages)).usage(usage).build();
+    }
+
+    /** The responses' output messages in order; read only when content is recorded. */
+    private static List<OutputMessage> concat(List<List<OutputMessage>> lists) {
+        List<OutputMessage> all = new ArrayList<>();
+        for (List<OutputMessage> list : lists) {
+            all.addAll(list);
+        }
+        return all;
     }
 }

@@ -1,5 +1,6 @@
 package dev.genaiotel.core;
 
+import dev.genaiotel.core.internal.LazyList;
 import dev.genaiotel.semconv.OperationName;
 import dev.genaiotel.semconv.message.InputMessage;
 import dev.genaiotel.semconv.message.MessagePart;
@@ -7,6 +8,7 @@ import dev.genaiotel.semconv.message.ToolDefinition;
 import io.opentelemetry.api.common.Attributes;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What a provider is about to ask the model: the request side of the inference span (SEMCONV.md section 2.1).
@@ -77,9 +79,9 @@ public record InferenceRequest(
         Objects.requireNonNull(operationName, "operationName");
         Objects.requireNonNull(providerName, "providerName");
         stopSequences = stopSequences == null ? List.of() : List.copyOf(stopSequences);
-        systemInstructions = systemInstructions == null ? List.of() : List.copyOf(systemInstructions);
-        inputMessages = inputMessages == null ? List.of() : List.copyOf(inputMessages);
-        toolDefinitions = toolDefinitions == null ? List.of() : List.copyOf(toolDefinitions);
+        systemInstructions = LazyList.copyOf(systemInstructions);
+        inputMessages = LazyList.copyOf(inputMessages);
+        toolDefinitions = LazyList.copyOf(toolDefinitions);
         attributes = attributes == null ? Attributes.empty() : attributes;
     }
 
@@ -157,9 +159,9 @@ public record InferenceRequest(
         }
         b.promptName = promptName != null ? promptName : inner.promptName;
         b.promptVersion = promptVersion != null ? promptVersion : inner.promptVersion;
-        b.systemInstructions = !systemInstructions.isEmpty() ? systemInstructions : inner.systemInstructions;
-        b.inputMessages = !inputMessages.isEmpty() ? inputMessages : inner.inputMessages;
-        b.toolDefinitions = !toolDefinitions.isEmpty() ? toolDefinitions : inner.toolDefinitions;
+        b.systemInstructions = LazyList.orElse(systemInstructions, inner.systemInstructions);
+        b.inputMessages = LazyList.orElse(inputMessages, inner.inputMessages);
+        b.toolDefinitions = LazyList.orElse(toolDefinitions, inner.toolDefinitions);
         b.attributes = inner.attributes.toBuilder().putAll(attributes).build();
         return b.build();
     }
@@ -307,15 +309,43 @@ public record InferenceRequest(
             return this;
         }
 
+        /**
+         * {@code gen_ai.system_instructions}, mapped only if something records content: the core calls
+         * {@code mapping} at most once, when content is first read, and never with content capture off. A mapping
+         * that throws costs this content only (logged once).
+         */
+        public Builder systemInstructions(Supplier<? extends List<MessagePart>> mapping) {
+            systemInstructions = LazyList.of(mapping);
+            return this;
+        }
+
         /** {@code gen_ai.input.messages}. */
         public Builder inputMessages(List<InputMessage> value) {
             inputMessages = value;
             return this;
         }
 
+        /**
+         * {@code gen_ai.input.messages}, mapped only if something records content; see
+         * {@link #systemInstructions(Supplier)}.
+         */
+        public Builder inputMessages(Supplier<? extends List<InputMessage>> mapping) {
+            inputMessages = LazyList.of(mapping);
+            return this;
+        }
+
         /** {@code gen_ai.tool.definitions}. */
         public Builder toolDefinitions(List<ToolDefinition> value) {
             toolDefinitions = value;
+            return this;
+        }
+
+        /**
+         * {@code gen_ai.tool.definitions}, mapped only if something records content; see
+         * {@link #systemInstructions(Supplier)}.
+         */
+        public Builder toolDefinitions(Supplier<? extends List<ToolDefinition>> mapping) {
+            toolDefinitions = LazyList.of(mapping);
             return this;
         }
 

@@ -1,10 +1,12 @@
 package dev.genaiotel.core;
 
+import dev.genaiotel.core.internal.LazyList;
 import dev.genaiotel.semconv.FinishReason;
 import dev.genaiotel.semconv.message.OutputMessage;
 import io.opentelemetry.api.common.Attributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What the model answered: the response side of the inference span (SEMCONV.md section 2.1). Nullable components
@@ -38,7 +40,7 @@ public record InferenceResponse(
     /** Copies the lists; a null finish reason (a choice that got none) becomes {@code error}. */
     public InferenceResponse {
         finishReasons = finishReasons == null ? List.of() : copyReasons(finishReasons);
-        outputMessages = outputMessages == null ? List.of() : List.copyOf(outputMessages);
+        outputMessages = LazyList.copyOf(outputMessages);
         attributes = attributes == null ? Attributes.empty() : attributes;
     }
 
@@ -80,7 +82,7 @@ public record InferenceResponse(
                 responseId != null ? responseId : other.responseId,
                 responseModel != null ? responseModel : other.responseModel,
                 !finishReasons.isEmpty() ? finishReasons : other.finishReasons,
-                !outputMessages.isEmpty() ? outputMessages : other.outputMessages,
+                LazyList.orElse(outputMessages, other.outputMessages),
                 usage != null ? usage.orElse(other.usage) : other.usage,
                 other.attributes.isEmpty() ? attributes : other.attributes.toBuilder().putAll(attributes).build());
     }
@@ -117,6 +119,16 @@ public record InferenceResponse(
         /** {@code gen_ai.output.messages}. */
         public Builder outputMessages(List<OutputMessage> value) {
             outputMessages = value;
+            return this;
+        }
+
+        /**
+         * {@code gen_ai.output.messages}, mapped only if something records content: the core calls {@code mapping}
+         * at most once, when content is first read, and never with content capture off. A mapping that throws costs
+         * this content only (logged once).
+         */
+        public Builder outputMessages(Supplier<? extends List<OutputMessage>> mapping) {
+            outputMessages = LazyList.of(mapping);
             return this;
         }
 

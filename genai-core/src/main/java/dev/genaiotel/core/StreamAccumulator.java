@@ -247,6 +247,15 @@ public final class StreamAccumulator {
         return false;
     }
 
+    /**
+     * True when this accumulator keeps the deltas' content (text, reasoning, tool-call fragments, blobs): some
+     * signal records content. When false, a provider need not even read a delta's content from its chunk: the
+     * accumulator only notes which choices started and how they finished.
+     */
+    public boolean capturesContent() {
+        return captureContent && !inert;
+    }
+
     /** The normalised finish reasons, one per started choice in index order; {@code error} for unfinished ones. */
     public List<String> finishReasons() {
         List<String> reasons = new ArrayList<>(choices.length);
