@@ -469,6 +469,21 @@ class ChatCompletionsTest extends WireMockFixture {
     }
 
     @Test
+    @SuppressWarnings("unchecked") // a JSON null in place of the required model, as a lenient caller can send
+    void aRequestFieldTheClientCannotReadCostsThatFieldOnly() {
+        stubJson("/chat/completions", 200, Payloads.CHAT_COMPLETION);
+        ChatCompletionCreateParams withoutModel = simpleParams().toBuilder().model(JsonValue.from(null)).build();
+
+        client(ContentCapture.SPAN_ONLY).chat().completions().create(withoutModel);
+
+        SpanData span = onlySpan();
+        assertThat(attr(span, GEN_AI_REQUEST_MODEL)).isNull();
+        assertThat(attr(span, GEN_AI_REQUEST_TEMPERATURE)).isEqualTo(0.2);
+        assertThat(attr(span, GEN_AI_INPUT_MESSAGES)).contains("What is the capital of France?");
+        assertThat(attr(span, GEN_AI_RESPONSE_ID)).isEqualTo("chatcmpl-B9MHDbslfkBeAs8l4bebGdFOJ6PeG");
+    }
+
+    @Test
     void asyncCreateEndsTheSpanWithTheResponse() {
         stubJson("/chat/completions", 200, Payloads.CHAT_COMPLETION);
 

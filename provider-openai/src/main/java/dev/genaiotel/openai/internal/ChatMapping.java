@@ -44,40 +44,49 @@ final class ChatMapping {
 
     private ChatMapping() {}
 
-    @SuppressWarnings("deprecation") // seed, max_tokens and system_fingerprint are still sent and reported
-    static InferenceRequest request(ChatCompletionCreateParams params, Endpoint endpoint, boolean stream,
-            boolean content) {
+    /**
+     * The request, each field read on its own: a field openai-java cannot give (a required one left null, a value
+     * of the wrong type) costs that field only. The messages and tools are handed over as mappings the core runs
+     * only when content is recorded.
+     */
+    @SuppressWarnings("deprecation") // seed and max_tokens are still sent
+    static InferenceRequest request(ChatCompletionCreateParams params, Endpoint endpoint, boolean stream) {
         InferenceRequest.Builder builder = InferenceRequest.builder(OperationName.CHAT, endpoint.providerName())
                 .server(endpoint.serverAddress(), endpoint.serverPort())
                 .stream(stream)
-                .attributes(API_TYPE);
-        try {
-            builder.model(params.model().asString())
-                    .temperature(params.temperature().orElse(null))
-                    .topP(params.topP().orElse(null))
-                    .maxTokens(maxTokens(params))
-                    .seed(params.seed().orElse(null))
-                    .choiceCount(params.n().orElse(null))
-                    .frequencyPenalty(params.frequencyPenalty().orElse(null))
-                    .presencePenalty(params.presencePenalty().orElse(null))
-                    .reasoningLevel(params.reasoningEffort().map(effort -> effort.asString()).orElse(null))
-                    .outputType(outputType(params));
-            Optional<ChatCompletionCreateParams.Stop> stop = params.stop();
-            if (stop.isPresent()) {
-                builder.stopSequences(stop.get().isString() ? List.of(stop.get().asString()) : stop.get().asStrings());
-            }
-            String tier = params.serviceTier().map(value -> value.asString()).orElse(null);
-            if (tier != null && !"auto".equals(tier)) {
-                builder.attributes(API_TYPE.toBuilder().put(OPENAI_REQUEST_SERVICE_TIER, tier).build());
-            }
-            if (content) {
-                builder.inputMessages(inputMessages(params.messages()));
-                params.tools().ifPresent(tools -> builder.toolDefinitions(toolDefinitions(tools)));
-            }
-        } catch (RuntimeException e) {
-            FailSoft.log("chat request mapping", e);
-        }
+                .model(FailSoft.get("chat request model", () -> params.model().asString()))
+                .temperature(FailSoft.get("chat request temperature", () -> params.temperature().orElse(null)))
+                .topP(FailSoft.get("chat request top_p", () -> params.topP().orElse(null)))
+                .maxTokens(FailSoft.get("chat request max tokens", () -> maxTokens(params)))
+                .seed(FailSoft.get("chat request seed", () -> params.seed().orElse(null)))
+                .choiceCount(FailSoft.get("chat request n", () -> params.n().orElse(null)))
+                .frequencyPenalty(FailSoft.get("chat request frequency penalty",
+                        () -> params.frequencyPenalty().orElse(null)))
+                .presencePenalty(FailSoft.get("chat request presence penalty",
+                        () -> params.presencePenalty().orElse(null)))
+                .reasoningLevel(FailSoft.get("chat request reasoning effort",
+                        () -> params.reasoningEffort().map(effort -> effort.asString()).orElse(null)))
+                .outputType(FailSoft.get("chat request output type", () -> outputType(params)))
+                .stopSequences(FailSoft.get("chat request stop", () -> stopSequences(params)))
+                .attributes(requestAttributes(FailSoft.get("chat request service tier",
+                        () -> params.serviceTier().map(value -> value.asString()).orElse(null))))
+                .inputMessages(() -> inputMessages(params.messages()))
+                .toolDefinitions(() -> params.tools().map(ChatMapping::toolDefinitions).orElse(null));
         return builder.build();
+    }
+
+    private static List<String> stopSequences(ChatCompletionCreateParams params) {
+        Optional<ChatCompletionCreateParams.Stop> stop = params.stop();
+        if (stop.isEmpty()) {
+            return null;
+        }
+        return stop.get().isString() ? List.of(stop.get().asString()) : stop.get().asStrings();
+    }
+
+    /** {@code openai.api.type}, and {@code openai.request.service_tier} unless it is the default {@code auto}. */
+    private static Attributes requestAttributes(String serviceTier) {
+        return serviceTier == null || "auto".equals(serviceTier) ? API_TYPE
+                : API_TYPE.toBuilder().put(OPENAI_REQUEST_SERVICE_TIER, serviceTier).build();
     }
 
     @SuppressWarnings("deprecation") // max_tokens is still sent
@@ -225,7 +234,7 @@ final class ChatMapping {
      * piece), with a try per piece rather than a lambda per piece: this runs on every call.
      */
     @SuppressWarnings("deprecation") // system_fingerprint is deprecated by OpenAI but still reported
-    static InferenceResponse response(ChatCompletion completion, boolean content, String audioFormat) {
+    static InferenceResponse response(ChatCompletion completion, ChatCompletionCreateParams params) {
         InferenceResponse.Builder builder = InferenceResponse.builder();
         try {
             builder.responseId(completion.id());
@@ -257,9 +266,7 @@ final class ChatMapping {
         } catch (RuntimeException e) {
             FailSoft.log("chat response attributes", e);
         }
-        if (content) {
-            FailSoft.run("chat output messages", () -> builder.outputMessages(outputMessages(completion, audioFormat)));
-        }
+        builder.outputMessages(() -> outputMessages(completion, params == null ? null : audioFormat(params)));
         return builder.build();
     }
 

@@ -1,6 +1,7 @@
 package dev.genaiotel.openai.internal;
 
 import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.completions.CompletionUsage;
 import dev.genaiotel.core.Inference;
 import dev.genaiotel.core.InferenceResponse;
@@ -20,31 +21,23 @@ import java.util.Optional;
 final class ChatStream extends InferenceStream<ChatCompletionChunk> {
 
     private final boolean hideUsageChunk;
-    /**
-     * Whether content is captured. Without it the accumulator keeps no text and no tool-call fragment, only which
-     * choices started and how they finished, so the deltas are not even read.
-     */
-    private final boolean content;
-    /** The media type of generated audio, from the request's audio format; null when unknown. */
-    private final String audioMime;
+    /** The request, for the media type of generated audio; read only if audio content is recorded. */
+    private final ChatCompletionCreateParams params;
+    private String audioMime;
+    private boolean audioMimeKnown;
     private TokenUsage usage;
     private String serviceTier;
     private String systemFingerprint;
     private boolean identified;
 
-    ChatStream(Inference inference, boolean hideUsageChunk) {
-        this(inference, hideUsageChunk, false, null);
-    }
-
     /**
-     * @param content whether content is captured
-     * @param audioMime the media type of generated audio, or null
+     * @param hideUsageChunk whether the usage-only chunk was asked for by the instrumentation, not the caller
+     * @param params the request, or null when unknown
      */
-    ChatStream(Inference inference, boolean hideUsageChunk, boolean content, String audioMime) {
+    ChatStream(Inference inference, boolean hideUsageChunk, ChatCompletionCreateParams params) {
         super(inference);
         this.hideUsageChunk = hideUsageChunk;
-        this.content = content;
-        this.audioMime = audioMime;
+        this.params = params;
     }
 
     @Override
@@ -65,6 +58,9 @@ final class ChatStream extends InferenceStream<ChatCompletionChunk> {
                 accumulator.responseId(chunk.id()).responseModel(chunk.model());
                 identified = true;
             }
+            // Without content the accumulator keeps only which choices started and how they finished, so the
+            // deltas (which openai-java parses field by field on access) are not even read.
+            boolean content = accumulator.capturesContent();
             for (ChatCompletionChunk.Choice choice : choices) {
                 int index = (int) choice.index();
                 if (content) {
@@ -119,9 +115,17 @@ final class ChatStream extends InferenceStream<ChatCompletionChunk> {
             }
             Optional<String> data = piece.data();
             if (data.isPresent()) {
-                accumulator.appendBlob(index, audioMime, Modality.AUDIO, Parts.decode(data.get()));
+                accumulator.appendBlob(index, audioMime(), Modality.AUDIO, Parts.decode(data.get()));
             }
         }
+    }
+
+    private String audioMime() {
+        if (!audioMimeKnown) {
+            audioMime = params == null ? null : Parts.audioMime(ChatMapping.audioFormat(params));
+            audioMimeKnown = true;
+        }
+        return audioMime;
     }
 
     @Override

@@ -13,20 +13,14 @@ import com.openai.models.responses.ResponseCreateParams;
 import com.openai.models.responses.ResponseRetrieveParams;
 import dev.genaiotel.core.GenAiTelemetry;
 import dev.genaiotel.core.Inference;
-import dev.genaiotel.core.InferenceResponse;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The telemetry of one wrapped client: the core, the endpoint its base URL names, and the options of
  * {@code OpenAITelemetry}. Immutable; {@code withOptions} on a wrapped client derives a new one.
  */
 public final class ClientTelemetry {
-
-    /** The response mapping of every chat call without content capture, shared. */
-    private static final Function<ChatCompletion, InferenceResponse> CHAT_WITHOUT_CONTENT =
-            completion -> ChatMapping.response(completion, false, null);
 
     private final GenAiTelemetry telemetry;
     private final Endpoint endpoint;
@@ -69,33 +63,22 @@ public final class ClientTelemetry {
         return new OptionsCapture(modifier, this);
     }
 
-    private boolean content() {
-        return telemetry.capturesContent();
-    }
-
     TracedCall<ChatCompletion> chat(ChatCompletionCreateParams params) {
-        if (!telemetry.isEnabled()) {
+        if (!telemetry.isRecording()) {
             return new InferenceCall<>(telemetry.startInference(null), null);
         }
-        boolean content = content();
-        Inference inference = telemetry.startInference(ChatMapping.request(params, endpoint, false, content));
-        if (!content) {
-            return new InferenceCall<>(inference, CHAT_WITHOUT_CONTENT);
-        }
-        String audioFormat = ChatMapping.audioFormat(params);
-        return new InferenceCall<>(inference, completion -> ChatMapping.response(completion, true, audioFormat));
+        Inference inference = telemetry.startInference(ChatMapping.request(params, endpoint, false));
+        return new InferenceCall<>(inference, completion -> ChatMapping.response(completion, params));
     }
 
     /** A chat stream, and the params to send: the caller's, or a copy asking for usage. */
     Streaming<ChatCompletionCreateParams, ChatStream> chatStream(ChatCompletionCreateParams params) {
-        if (!telemetry.isEnabled()) {
-            return new Streaming<>(params, new ChatStream(telemetry.startInference(null), false));
+        if (!telemetry.isRecording()) {
+            return new Streaming<>(params, new ChatStream(telemetry.startInference(null), false, null));
         }
         ChatCompletionCreateParams sent = withStreamUsage(params);
-        boolean content = content();
-        Inference inference = telemetry.startInference(ChatMapping.request(params, endpoint, true, content));
-        String audioMime = content ? Parts.audioMime(ChatMapping.audioFormat(params)) : null;
-        return new Streaming<>(sent, new ChatStream(inference, sent != params, content, audioMime));
+        Inference inference = telemetry.startInference(ChatMapping.request(params, endpoint, true));
+        return new Streaming<>(sent, new ChatStream(inference, sent != params, params));
     }
 
     private ChatCompletionCreateParams withStreamUsage(ChatCompletionCreateParams params) {
@@ -119,28 +102,24 @@ public final class ClientTelemetry {
     }
 
     TracedCall<Response> responses(ResponseCreateParams params) {
-        if (!telemetry.isEnabled()) {
+        if (!telemetry.isRecording()) {
             return new InferenceCall<>(telemetry.startInference(null), null);
         }
-        boolean content = content();
-        Inference inference = telemetry.startInference(ResponsesMapping.request(params, endpoint, false, content));
-        return new InferenceCall<>(inference, response -> ResponsesMapping.response(response, content, false));
+        Inference inference = telemetry.startInference(ResponsesMapping.request(params, endpoint, false));
+        return new InferenceCall<>(inference, response -> ResponsesMapping.response(response, false));
     }
 
     ResponsesStream responsesStream(ResponseCreateParams params) {
-        if (!telemetry.isEnabled()) {
-            return new ResponsesStream(telemetry.startInference(null), false);
+        if (!telemetry.isRecording()) {
+            return new ResponsesStream(telemetry.startInference(null));
         }
-        boolean content = content();
-        return new ResponsesStream(
-                telemetry.startInference(ResponsesMapping.request(params, endpoint, true, content)), content);
+        return new ResponsesStream(telemetry.startInference(ResponsesMapping.request(params, endpoint, true)));
     }
 
     TracedCall<Response> fetchResponse(ResponseRetrieveParams params) {
-        if (!telemetry.isEnabled()) {
+        if (!telemetry.isRecording()) {
             return new InferenceCall<>(telemetry.startInference(null), null);
         }
-        boolean content = content();
         String id = null;
         try {
             id = params.responseId().orElse(null);
@@ -148,7 +127,7 @@ public final class ClientTelemetry {
             FailSoft.log("fetch_response request mapping", e);
         }
         Inference inference = telemetry.startInference(ResponsesMapping.fetchRequest(id, null, endpoint));
-        return new InferenceCall<>(inference, response -> ResponsesMapping.response(response, content, true));
+        return new InferenceCall<>(inference, response -> ResponsesMapping.response(response, true));
     }
 
     /**
@@ -156,10 +135,9 @@ public final class ClientTelemetry {
      * resumes after ({@code starting_after}). It is not an inference, so its events are not timed as chunks.
      */
     ResponsesStream fetchResponseStream(ResponseRetrieveParams params) {
-        if (!telemetry.isEnabled()) {
-            return new ResponsesStream(telemetry.startInference(null), false);
+        if (!telemetry.isRecording()) {
+            return new ResponsesStream(telemetry.startInference(null));
         }
-        boolean content = content();
         String id = null;
         String cursor = null;
         try {
@@ -169,31 +147,29 @@ public final class ClientTelemetry {
             FailSoft.log("fetch_response request mapping", e);
         }
         Inference inference = telemetry.startInference(ResponsesMapping.fetchRequest(id, cursor, endpoint));
-        return new ResponsesStream(inference, content, true);
+        return new ResponsesStream(inference, true);
     }
 
     TracedCall<CreateEmbeddingResponse> embeddings(EmbeddingCreateParams params) {
-        if (!telemetry.isEnabled()) {
+        if (!telemetry.isRecording()) {
             return new EmbeddingsCall(telemetry.startEmbeddings(null));
         }
         return new EmbeddingsCall(telemetry.startEmbeddings(EmbeddingsMapping.request(params, endpoint)));
     }
 
     TracedCall<Completion> completion(CompletionCreateParams params) {
-        if (!telemetry.isEnabled()) {
+        if (!telemetry.isRecording()) {
             return new InferenceCall<>(telemetry.startInference(null), null);
         }
-        boolean content = content();
-        Inference inference = telemetry.startInference(CompletionsMapping.request(params, endpoint, false, content));
-        return new InferenceCall<>(inference, completion -> CompletionsMapping.response(completion, content));
+        Inference inference = telemetry.startInference(CompletionsMapping.request(params, endpoint, false));
+        return new InferenceCall<>(inference, CompletionsMapping::response);
     }
 
     CompletionsStream completionStream(CompletionCreateParams params) {
-        if (!telemetry.isEnabled()) {
+        if (!telemetry.isRecording()) {
             return new CompletionsStream(telemetry.startInference(null));
         }
-        return new CompletionsStream(
-                telemetry.startInference(CompletionsMapping.request(params, endpoint, true, content())));
+        return new CompletionsStream(telemetry.startInference(CompletionsMapping.request(params, endpoint, true)));
     }
 
     /** A streamed call's params as sent, and its observer. */

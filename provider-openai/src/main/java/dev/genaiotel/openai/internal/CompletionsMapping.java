@@ -19,58 +19,59 @@ final class CompletionsMapping {
 
     private CompletionsMapping() {}
 
-    static InferenceRequest request(CompletionCreateParams params, Endpoint endpoint, boolean stream,
-            boolean content) {
-        InferenceRequest.Builder builder = InferenceRequest.builder(OperationName.TEXT_COMPLETION,
-                        endpoint.providerName())
+    /** The request, each field read on its own (see {@code ChatMapping.request}); the prompt as a mapping. */
+    static InferenceRequest request(CompletionCreateParams params, Endpoint endpoint, boolean stream) {
+        return InferenceRequest.builder(OperationName.TEXT_COMPLETION, endpoint.providerName())
                 .server(endpoint.serverAddress(), endpoint.serverPort())
-                .stream(stream);
-        try {
-            builder.model(params.model().asString())
-                    .temperature(params.temperature().orElse(null))
-                    .topP(params.topP().orElse(null))
-                    .maxTokens(params.maxTokens().orElse(null))
-                    .seed(params.seed().orElse(null))
-                    .choiceCount(params.n().orElse(null))
-                    .frequencyPenalty(params.frequencyPenalty().orElse(null))
-                    .presencePenalty(params.presencePenalty().orElse(null));
-            params.stop().ifPresent(stop -> builder.stopSequences(
-                    stop.isString() ? List.of(stop.asString()) : stop.asStrings()));
-            if (content) {
-                params.prompt().ifPresent(prompt -> {
-                    if (prompt.isString()) {
-                        builder.inputMessages(List.of(InputMessage.text(Role.USER, prompt.asString())));
-                    } else if (prompt.isArrayOfStrings()) {
-                        List<InputMessage> messages = new ArrayList<>();
-                        for (String text : prompt.asArrayOfStrings()) {
-                            messages.add(InputMessage.text(Role.USER, text));
-                        }
-                        builder.inputMessages(messages);
-                    }
-                });
-            }
-        } catch (RuntimeException e) {
-            FailSoft.log("completions request mapping", e);
-        }
-        return builder.build();
+                .stream(stream)
+                .model(FailSoft.get("completions request model", () -> params.model().asString()))
+                .temperature(FailSoft.get("completions request temperature", () -> params.temperature().orElse(null)))
+                .topP(FailSoft.get("completions request top_p", () -> params.topP().orElse(null)))
+                .maxTokens(FailSoft.get("completions request max tokens", () -> params.maxTokens().orElse(null)))
+                .seed(FailSoft.get("completions request seed", () -> params.seed().orElse(null)))
+                .choiceCount(FailSoft.get("completions request n", () -> params.n().orElse(null)))
+                .frequencyPenalty(FailSoft.get("completions request frequency penalty",
+                        () -> params.frequencyPenalty().orElse(null)))
+                .presencePenalty(FailSoft.get("completions request presence penalty",
+                        () -> params.presencePenalty().orElse(null)))
+                .stopSequences(FailSoft.get("completions request stop", () -> params.stop()
+                        .map(stop -> stop.isString() ? List.of(stop.asString()) : stop.asStrings()).orElse(null)))
+                .inputMessages(() -> params.prompt().map(CompletionsMapping::prompt).orElse(null))
+                .build();
     }
 
-    static InferenceResponse response(Completion completion, boolean content) {
+    private static List<InputMessage> prompt(CompletionCreateParams.Prompt prompt) {
+        if (prompt.isString()) {
+            return List.of(InputMessage.text(Role.USER, prompt.asString()));
+        }
+        if (prompt.isArrayOfStrings()) {
+            List<InputMessage> messages = new ArrayList<>();
+            for (String text : prompt.asArrayOfStrings()) {
+                messages.add(InputMessage.text(Role.USER, text));
+            }
+            return messages;
+        }
+        return null;
+    }
+
+    static InferenceResponse response(Completion completion) {
         InferenceResponse.Builder builder = InferenceResponse.builder();
         FailSoft.run("completions id", () -> builder.responseId(completion.id()));
         FailSoft.run("completions model", () -> builder.responseModel(completion.model()));
-        FailSoft.run("completions choices", () -> {
+        FailSoft.run("completions finish reasons", () -> {
             List<String> reasons = new ArrayList<>();
-            List<OutputMessage> messages = content ? new ArrayList<>() : null;
             for (CompletionChoice choice : completion.choices()) {
-                String reason = choice.finishReason().asString();
-                reasons.add(reason);
-                if (messages != null) {
-                    messages.add(new OutputMessage(Role.ASSISTANT, List.of(new MessagePart.Text(choice.text())),
-                            FinishReason.normalize(reason)));
-                }
+                reasons.add(choice.finishReason().asString());
             }
-            builder.finishReasons(reasons).outputMessages(messages);
+            builder.finishReasons(reasons);
+        });
+        builder.outputMessages(() -> {
+            List<OutputMessage> messages = new ArrayList<>();
+            for (CompletionChoice choice : completion.choices()) {
+                messages.add(new OutputMessage(Role.ASSISTANT, List.of(new MessagePart.Text(choice.text())),
+                        FinishReason.normalize(choice.finishReason().asString())));
+            }
+            return messages;
         });
         FailSoft.run("completions usage",
                 () -> completion.usage().ifPresent(usage -> builder.usage(ChatMapping.usage(usage))));

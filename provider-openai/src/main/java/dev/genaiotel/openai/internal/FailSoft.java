@@ -1,6 +1,7 @@
 package dev.genaiotel.openai.internal;
 
 import dev.genaiotel.core.InstrumentationFailures;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /** This module's side of the core's fail-soft boundary; its logger is {@code dev.genaiotel.openai}. */
@@ -13,6 +14,19 @@ final class FailSoft {
     /** Logs {@code failure} at WARNING the first time this kind of failure happens in {@code where}. */
     static void log(String where, Throwable failure) {
         InstrumentationFailures.logOnce(LOGGER, where, failure);
+    }
+
+    /**
+     * Reads one independent field of a mapping: what the client throws for a field the caller or the server got
+     * wrong costs that field only, which is then null.
+     */
+    static <T> T get(String where, Supplier<T> field) {
+        try {
+            return field.get();
+        } catch (RuntimeException e) {
+            log(where, e);
+            return null;
+        }
     }
 
     /** Runs one independent piece of a mapping, so that a field the server got wrong costs only that piece. */

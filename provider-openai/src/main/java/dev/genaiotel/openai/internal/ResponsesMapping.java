@@ -41,38 +41,40 @@ final class ResponsesMapping {
 
     private ResponsesMapping() {}
 
-    static InferenceRequest request(ResponseCreateParams params, Endpoint endpoint, boolean stream, boolean content) {
-        InferenceRequest.Builder builder = InferenceRequest.builder(OperationName.CHAT, endpoint.providerName())
+    /** The request, each field read on its own (see {@code ChatMapping.request}); content as mappings. */
+    static InferenceRequest request(ResponseCreateParams params, Endpoint endpoint, boolean stream) {
+        return InferenceRequest.builder(OperationName.CHAT, endpoint.providerName())
                 .server(endpoint.serverAddress(), endpoint.serverPort())
                 .stream(stream)
-                .attributes(API_TYPE);
-        try {
-            builder.model(params.model().map(ResponsesMapping::model).orElse(null))
-                    .temperature(params.temperature().orElse(null))
-                    .topP(params.topP().orElse(null))
-                    .maxTokens(params.maxOutputTokens().orElse(null))
-                    .reasoningLevel(params.reasoning().flatMap(r -> r.effort()).map(e -> e.asString()).orElse(null))
-                    .previousResponseId(params.previousResponseId().orElse(null))
-                    .conversationId(params.conversation()
-                            .map(c -> c.isId() ? c.asId() : c.asResponseConversationParam().id()).orElse(null))
-                    .outputType(params.text().flatMap(text -> text.format()).map(format -> format.isText()
-                            ? OutputType.TEXT : OutputType.JSON).orElse(null));
-            String tier = params.serviceTier().map(value -> value.asString()).orElse(null);
-            if (tier != null && !"auto".equals(tier)) {
-                builder.attributes(API_TYPE.toBuilder().put(OPENAI_REQUEST_SERVICE_TIER, tier).build());
-            }
-            if (content) {
-                params.instructions().ifPresent(
-                        text -> builder.systemInstructions(List.of(new MessagePart.Text(text))));
-                params.input().ifPresent(input -> builder.inputMessages(input.isText()
+                .model(FailSoft.get("responses request model",
+                        () -> params.model().map(ResponsesMapping::model).orElse(null)))
+                .temperature(FailSoft.get("responses request temperature", () -> params.temperature().orElse(null)))
+                .topP(FailSoft.get("responses request top_p", () -> params.topP().orElse(null)))
+                .maxTokens(FailSoft.get("responses request max tokens", () -> params.maxOutputTokens().orElse(null)))
+                .reasoningLevel(FailSoft.get("responses request reasoning effort",
+                        () -> params.reasoning().flatMap(r -> r.effort()).map(e -> e.asString()).orElse(null)))
+                .previousResponseId(FailSoft.get("responses request previous response",
+                        () -> params.previousResponseId().orElse(null)))
+                .conversationId(FailSoft.get("responses request conversation", () -> params.conversation()
+                        .map(c -> c.isId() ? c.asId() : c.asResponseConversationParam().id()).orElse(null)))
+                .outputType(FailSoft.get("responses request output type", () -> params.text()
+                        .flatMap(text -> text.format())
+                        .map(format -> format.isText() ? OutputType.TEXT : OutputType.JSON).orElse(null)))
+                .attributes(requestAttributes(FailSoft.get("responses request service tier",
+                        () -> params.serviceTier().map(value -> value.asString()).orElse(null))))
+                .systemInstructions(() -> params.instructions()
+                        .map(text -> List.<MessagePart>of(new MessagePart.Text(text))).orElse(null))
+                .inputMessages(() -> params.input().map(input -> input.isText()
                         ? List.of(InputMessage.text(Role.USER, input.asText()))
-                        : inputMessages(input.asResponse())));
-                params.tools().ifPresent(tools -> builder.toolDefinitions(toolDefinitions(tools)));
-            }
-        } catch (RuntimeException e) {
-            FailSoft.log("responses request mapping", e);
-        }
-        return builder.build();
+                        : inputMessages(input.asResponse())).orElse(null))
+                .toolDefinitions(() -> params.tools().map(ResponsesMapping::toolDefinitions).orElse(null))
+                .build();
+    }
+
+    /** {@code openai.api.type}, and {@code openai.request.service_tier} unless it is the default {@code auto}. */
+    private static Attributes requestAttributes(String serviceTier) {
+        return serviceTier == null || "auto".equals(serviceTier) ? API_TYPE
+                : API_TYPE.toBuilder().put(OPENAI_REQUEST_SERVICE_TIER, serviceTier).build();
     }
 
     /**
@@ -151,7 +153,7 @@ final class ResponsesMapping {
         return result;
     }
 
-    static InferenceResponse response(Response response, boolean content, boolean fetch) {
+    static InferenceResponse response(Response response, boolean fetch) {
         InferenceResponse.Builder builder = InferenceResponse.builder();
         FailSoft.run("responses id", () -> builder.responseId(response.id()));
         FailSoft.run("responses model", () -> builder.responseModel(model(response.model())));
@@ -173,16 +175,15 @@ final class ResponsesMapping {
                     .ifPresent(status -> attributes.put(GEN_AI_RESPONSE_STATUS, status.asString())));
         }
         builder.attributes(attributes.build());
-        if (content) {
-            FailSoft.run("responses output messages", () -> {
-                List<MessagePart> parts = new ArrayList<>();
-                for (Object item : Trees.list(Trees.map(Trees.of(response)), "output")) {
-                    outputItem(Trees.map(item), parts);
-                }
-                builder.outputMessages(List.of(new OutputMessage(Role.ASSISTANT, parts,
-                        reason[0] == null ? FinishReason.ERROR : reason[0])));
-            });
-        }
+        String finishReason = reason[0];
+        builder.outputMessages(() -> {
+            List<MessagePart> parts = new ArrayList<>();
+            for (Object item : Trees.list(Trees.map(Trees.of(response)), "output")) {
+                outputItem(Trees.map(item), parts);
+            }
+            return List.of(new OutputMessage(Role.ASSISTANT, parts,
+                    finishReason == null ? FinishReason.ERROR : finishReason));
+        });
         return builder.build();
     }
 

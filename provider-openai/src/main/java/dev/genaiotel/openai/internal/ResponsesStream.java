@@ -17,20 +17,18 @@ import dev.genaiotel.core.StreamAccumulator;
  */
 final class ResponsesStream extends InferenceStream<ResponseStreamEvent> {
 
-    private final boolean content;
     /** Whether this is a {@code fetch_response} stream, whose events are not timed as chunks. */
     private final boolean fetch;
     private Response last;
     private String errorCode;
 
-    ResponsesStream(Inference inference, boolean content) {
-        this(inference, content, false);
+    ResponsesStream(Inference inference) {
+        this(inference, false);
     }
 
     /** @param fetch whether this is a {@code fetch_response} stream (a streamed {@code retrieve}) */
-    ResponsesStream(Inference inference, boolean content, boolean fetch) {
+    ResponsesStream(Inference inference, boolean fetch) {
         super(inference);
-        this.content = content;
         this.fetch = fetch;
     }
 
@@ -83,8 +81,8 @@ final class ResponsesStream extends InferenceStream<ResponseStreamEvent> {
         if (last == null) {
             return null;
         }
-        InferenceResponse response = ResponsesMapping.response(last, content, fetch);
-        if (content && ResponsesMapping.finishReason(last) == null) {
+        InferenceResponse response = ResponsesMapping.response(last, fetch);
+        if (ResponsesMapping.finishReason(last) == null) {
             // Ended before the terminal event: the deltas accumulated so far are the output.
             return withoutOutput(response);
         }
