@@ -1,7 +1,11 @@
 package dev.genaiotel.core;
 
+import dev.genaiotel.semconv.SemconvVersion;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -47,6 +51,11 @@ import java.util.logging.Logger;
  *       <td>{@code otel.instrumentation.genai.compatibility-formats}</td>
  *       <td>comma-separated {@link CompatibilityFormat}s, any case ({@code flattened_attributes},
  *       {@code legacy_events}, {@code legacy_system}); default none. Read by {@link GenAiTelemetryBuilder}.</td></tr>
+ *   <tr><td>{@code OTEL_INSTRUMENTATION_GENAI_SEMCONV_VERSION}</td>
+ *       <td>{@code otel.instrumentation.genai.semconv-version}</td>
+ *       <td>which GenAI conventions are emitted: {@code 0.1.0} (default), {@code 1.41.0} (the names emitted before
+ *       v0.1.0), or both comma-separated ({@code 0.1.0,1.41.0}) during a migration. Read by
+ *       {@link GenAiTelemetryBuilder}.</td></tr>
  *   <tr><td>{@code OTEL_INSTRUMENTATION_GENAI_PRICE_FILE}</td><td>{@code otel.instrumentation.genai.price-file}</td>
  *       <td>a JSON price file ({@link PriceTable#fromJson(java.nio.file.Path)}) from which cost is recorded;
  *       default none. Read by {@link GenAiTelemetryBuilder}.</td></tr>
@@ -99,6 +108,7 @@ public record GenAiSettings(
     static final String BLOB_MAX_BYTES = "otel.instrumentation.genai.blob-max-bytes";
     static final String COMPATIBILITY_FORMATS = "otel.instrumentation.genai.compatibility-formats";
     static final String PRICE_FILE = "otel.instrumentation.genai.price-file";
+    static final String SEMCONV_VERSION = "otel.instrumentation.genai.semconv-version";
 
     private static final Logger LOGGER = Logger.getLogger(GenAiSettings.class.getName());
 
@@ -233,6 +243,29 @@ public record GenAiSettings(
                 }
                 return null;
         }
+    }
+
+    /**
+     * The conventions versions a setting names: comma-separated version ids, blanks ignored. Null when unset; the
+     * default (v0.1.0 alone) with one warning when any id is unknown.
+     */
+    static Set<SemconvVersion> parseSemconvVersions(String raw, String origin) {
+        if (raw == null) {
+            return null;
+        }
+        Set<SemconvVersion> versions = EnumSet.noneOf(SemconvVersion.class);
+        for (String id : raw.split(",", -1)) {
+            if (id.isBlank() && raw.contains(",")) {
+                continue;
+            }
+            Optional<SemconvVersion> version = SemconvVersion.fromId(id);
+            if (version.isEmpty()) {
+                warnInvalid(origin, raw, SemconvVersion.V0_1_0.id());
+                return EnumSet.of(SemconvVersion.V0_1_0);
+            }
+            versions.add(version.get());
+        }
+        return versions.isEmpty() ? EnumSet.of(SemconvVersion.V0_1_0) : versions;
     }
 
     static void warnInvalid(String origin, String value, String fallback) {

@@ -1,11 +1,13 @@
 package dev.genaiotel.core;
 
 import dev.genaiotel.core.internal.Engine;
+import dev.genaiotel.semconv.SemconvVersion;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The entry point: turns GenAI operations into spans, metrics and events that follow the OpenTelemetry GenAI
@@ -43,6 +45,11 @@ public final class GenAiTelemetry implements AutoCloseable {
     /** A builder for custom settings and listeners. */
     public static GenAiTelemetryBuilder builder(OpenTelemetry openTelemetry) {
         return new GenAiTelemetryBuilder(Objects.requireNonNull(openTelemetry, "openTelemetry"));
+    }
+
+    /** The versions of the GenAI semantic conventions emitted; see {@link GenAiTelemetryBuilder#setSemconvVersion}. */
+    public Set<SemconvVersion> semconvVersions() {
+        return engine.semconvVersions();
     }
 
     /** The settings in effect. */

@@ -5,6 +5,7 @@ import dev.genaiotel.core.internal.Engine;
 import dev.genaiotel.core.internal.EngineConfig;
 import dev.genaiotel.core.internal.JavaAgentDetection;
 import dev.genaiotel.core.internal.PriceFile;
+import dev.genaiotel.semconv.SemconvVersion;
 import io.opentelemetry.api.OpenTelemetry;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,6 +40,7 @@ public final class GenAiTelemetryBuilder {
     private List<String> completionHookNames;
     private Set<CompatibilityFormat> compatibilityFormats;
     private PriceTable priceTable;
+    private Set<SemconvVersion> semconvVersions;
     private boolean serviceLoaderListeners = true;
     private boolean serviceLoaderRedactors = true;
     private Boolean enabled;
@@ -216,6 +218,24 @@ public final class GenAiTelemetryBuilder {
     }
 
     /**
+     * Which versions of the GenAI semantic conventions are emitted ({@code OTEL_INSTRUMENTATION_GENAI_SEMCONV_VERSION}):
+     * {@link SemconvVersion#V0_1_0} by default; {@link SemconvVersion#V1_41_0} for exactly the names emitted before
+     * v0.1.0, for backends and dashboards that have not moved; both during a migration, when one span carries the
+     * attributes of both and every metric and event is recorded under both names with equal values.
+     *
+     * @param version a version to emit
+     * @param more further versions to emit at the same time
+     */
+    public GenAiTelemetryBuilder setSemconvVersion(SemconvVersion version, SemconvVersion... more) {
+        Set<SemconvVersion> versions = EnumSet.of(Objects.requireNonNull(version, "version"));
+        for (SemconvVersion other : more) {
+            versions.add(Objects.requireNonNull(other, "more"));
+        }
+        semconvVersions = versions;
+        return this;
+    }
+
+    /**
      * Where settings not set in code are read from, instead of {@link System#getProperty(String)} and
      * {@link System#getenv(String)}; for tests.
      */
@@ -261,8 +281,12 @@ public final class GenAiTelemetryBuilder {
             prices = PriceFile.fromSetting(priceFile,
                     GenAiSettings.origin(systemProperties, environment, GenAiSettings.PRICE_FILE));
         }
-        return new GenAiTelemetry(
-                Engine.create(new EngineConfig(openTelemetry, settings, all, allRedactors, hooks, formats, prices)));
+        Set<SemconvVersion> versions = semconvVersions != null ? semconvVersions
+                : GenAiSettings.parseSemconvVersions(
+                        GenAiSettings.raw(systemProperties, environment, GenAiSettings.SEMCONV_VERSION),
+                        GenAiSettings.origin(systemProperties, environment, GenAiSettings.SEMCONV_VERSION));
+        return new GenAiTelemetry(Engine.create(
+                new EngineConfig(openTelemetry, settings, all, allRedactors, hooks, formats, prices, versions)));
     }
 
     /**

@@ -1,6 +1,9 @@
 package dev.genaiotel.core;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Token counts of one operation ({@code gen_ai.usage.*}). Every count is nullable: null means the provider did not
@@ -11,10 +14,47 @@ import java.util.Map;
  * @param cacheReadInputTokens {@code gen_ai.usage.cache_read.input_tokens}
  * @param cacheWriteInputTokens {@code gen_ai.usage.cache_write.input_tokens}
  * @param reasoningOutputTokens {@code gen_ai.usage.reasoning.output_tokens}
+ * @param modalities the per-modality breakdown the provider reported ({@code gen_ai.usage.text.*},
+ *     {@code gen_ai.usage.image.*}, {@code gen_ai.usage.audio.*}, and {@code gen_ai.token.modality} on the usage
+ *     counters of conventions v0.1.0); empty when it reported none. Never derived: a modality the provider did not
+ *     count is not listed.
  */
 public record TokenUsage(
         Long inputTokens, Long outputTokens, Long cacheReadInputTokens, Long cacheWriteInputTokens,
-        Long reasoningOutputTokens) {
+        Long reasoningOutputTokens, List<ModalityTokens> modalities) {
+
+    /**
+     * The tokens of one modality, as the provider counted them.
+     *
+     * @param modality {@code text}, {@code image}, {@code audio} (see {@code TokenModality}) or another value
+     * @param inputTokens the input tokens of this modality, or null
+     * @param outputTokens the output tokens of this modality, or null
+     * @param cacheReadInputTokens the input tokens of this modality read from a cache, or null
+     */
+    public record ModalityTokens(String modality, Long inputTokens, Long outputTokens, Long cacheReadInputTokens) {
+
+        /** Checks the modality. */
+        public ModalityTokens {
+            Objects.requireNonNull(modality, "modality");
+        }
+    }
+
+    /** Copies the breakdown. */
+    public TokenUsage {
+        modalities = modalities == null ? List.of() : List.copyOf(modalities);
+    }
+
+    /** Usage without a per-modality breakdown. */
+    public TokenUsage(Long inputTokens, Long outputTokens, Long cacheReadInputTokens, Long cacheWriteInputTokens,
+            Long reasoningOutputTokens) {
+        this(inputTokens, outputTokens, cacheReadInputTokens, cacheWriteInputTokens, reasoningOutputTokens, List.of());
+    }
+
+    /** This usage with the per-modality breakdown the provider reported. */
+    public TokenUsage withModalities(List<ModalityTokens> value) {
+        return new TokenUsage(inputTokens, outputTokens, cacheReadInputTokens, cacheWriteInputTokens,
+                reasoningOutputTokens, value);
+    }
 
     /** Usage with only input and output counts. */
     public static TokenUsage of(long inputTokens, long outputTokens) {
@@ -88,7 +128,8 @@ public record TokenUsage(
                 outputTokens != null ? outputTokens : other.outputTokens,
                 cacheReadInputTokens != null ? cacheReadInputTokens : other.cacheReadInputTokens,
                 cacheWriteInputTokens != null ? cacheWriteInputTokens : other.cacheWriteInputTokens,
-                reasoningOutputTokens != null ? reasoningOutputTokens : other.reasoningOutputTokens);
+                reasoningOutputTokens != null ? reasoningOutputTokens : other.reasoningOutputTokens,
+                !modalities.isEmpty() ? modalities : other.modalities);
     }
 
     /** The sum of two usages, count by count; a count is null only when null in both. */
@@ -99,7 +140,26 @@ public record TokenUsage(
         return new TokenUsage(add(inputTokens, other.inputTokens), add(outputTokens, other.outputTokens),
                 add(cacheReadInputTokens, other.cacheReadInputTokens),
                 add(cacheWriteInputTokens, other.cacheWriteInputTokens),
-                add(reasoningOutputTokens, other.reasoningOutputTokens));
+                add(reasoningOutputTokens, other.reasoningOutputTokens), plus(modalities, other.modalities));
+    }
+
+    /** The breakdowns added modality by modality, in order of first appearance. */
+    private static List<ModalityTokens> plus(List<ModalityTokens> a, List<ModalityTokens> b) {
+        if (b.isEmpty()) {
+            return a;
+        }
+        if (a.isEmpty()) {
+            return b;
+        }
+        Map<String, ModalityTokens> sums = new LinkedHashMap<>();
+        for (List<ModalityTokens> list : List.of(a, b)) {
+            for (ModalityTokens tokens : list) {
+                sums.merge(tokens.modality(), tokens, (x, y) -> new ModalityTokens(x.modality(),
+                        add(x.inputTokens(), y.inputTokens()), add(x.outputTokens(), y.outputTokens()),
+                        add(x.cacheReadInputTokens(), y.cacheReadInputTokens())));
+            }
+        }
+        return List.copyOf(sums.values());
     }
 
     private static Long add(Long a, Long b) {

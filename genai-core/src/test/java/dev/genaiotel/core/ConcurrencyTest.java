@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class ConcurrencyTest {
 
-    private final TelemetryFixture fixture = new TelemetryFixture();
+    private final TelemetryFixture fixture = TelemetryFixture.legacyNames();
 
     @Test
     void sixteenThreadsRacingEndAndFailEndTheSpanExactlyOnce() throws Exception {

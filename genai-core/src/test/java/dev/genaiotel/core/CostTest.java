@@ -55,7 +55,7 @@ class CostTest {
             }
             """;
 
-    private final TelemetryFixture fixture = new TelemetryFixture();
+    private final TelemetryFixture fixture = TelemetryFixture.legacyNames();
     private final List<LogRecord> problems = Collections.synchronizedList(new ArrayList<>());
     private final Logger coreLogger = Logger.getLogger("dev.genaiotel.core");
     private final Handler handler = new Handler() {

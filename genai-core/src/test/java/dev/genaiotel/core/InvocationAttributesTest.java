@@ -57,7 +57,7 @@ import org.junit.jupiter.api.Test;
 
 class InvocationAttributesTest {
 
-    private final TelemetryFixture fixture = new TelemetryFixture();
+    private final TelemetryFixture fixture = TelemetryFixture.legacyNames();
     private final GenAiTelemetry telemetry = fixture.telemetry();
 
     static InferenceRequest fullChatRequest() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.genaiotel.semconv.GenAiMetrics;
+import dev.genaiotel.semconv.SemconvVersion;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -45,7 +46,7 @@ class IsolationTest {
 
     @Test
     void throwingListenerIsLoggedOnceAndNeitherTheCallerNorLaterListenersSeeIt() {
-        TelemetryFixture fixture = new TelemetryFixture();
+        TelemetryFixture fixture = TelemetryFixture.legacyNames();
         RecordingListener later = new RecordingListener();
         GenAiTelemetry telemetry = fixture.builder().addListener(new ThrowingListener()).addListener(later).build();
         List<LogRecord> logged = new ArrayList<>();
@@ -102,7 +103,7 @@ class IsolationTest {
                 return CompletableResultCode.ofSuccess();
             }
         };
-        TelemetryFixture fixture = new TelemetryFixture(broken);
+        TelemetryFixture fixture = new TelemetryFixture(broken).emit(SemconvVersion.V1_41_0);
         GenAiTelemetry telemetry = fixture.telemetry();
 
         assertThatCode(() -> telemetry.startInference(InferenceRequest.chat("openai", "m").build())

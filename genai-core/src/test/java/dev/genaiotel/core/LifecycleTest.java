@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 class LifecycleTest {
 
-    private final TelemetryFixture fixture = new TelemetryFixture();
+    private final TelemetryFixture fixture = TelemetryFixture.legacyNames();
 
     @Test
     void disabledByBuilderEveryFactoryReturnsAPassThroughThatRecordsNothing() {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 class MetricsTest {
 
-    private final TelemetryFixture fixture = new TelemetryFixture();
+    private final TelemetryFixture fixture = TelemetryFixture.legacyNames();
     private final GenAiTelemetry telemetry = fixture.telemetry();
 
     private static final Attributes COMMON = Attributes.builder()

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class NestingTest {
 
-    private final TelemetryFixture fixture = new TelemetryFixture();
+    private final TelemetryFixture fixture = TelemetryFixture.legacyNames();
     private final GenAiTelemetry telemetry = fixture.telemetry();
 
     @Test

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class StreamingTest {
 
-    private final TelemetryFixture fixture = new TelemetryFixture();
+    private final TelemetryFixture fixture = TelemetryFixture.legacyNames();
 
     @Test
     void genericTextAndAStreamedBlobBecomeTheChoicesPartsInTheNonStreamedOrder() {

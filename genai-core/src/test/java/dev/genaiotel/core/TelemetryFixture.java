@@ -17,6 +17,8 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.ArrayList;
+import dev.genaiotel.semconv.SemconvVersion;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -28,9 +30,26 @@ final class TelemetryFixture {
     final InMemoryMetricReader metrics = InMemoryMetricReader.create();
     final InMemoryLogRecordExporter logs = InMemoryLogRecordExporter.create();
     final OpenTelemetrySdk sdk;
+    private SemconvVersion[] versions = new SemconvVersion[0];
 
     TelemetryFixture() {
         this(null);
+    }
+
+    /** A fixture whose telemetry emits the given conventions versions, whatever the environment says. */
+    static TelemetryFixture emitting(SemconvVersion... versions) {
+        return new TelemetryFixture().emit(versions);
+    }
+
+    /** Makes this fixture's telemetry emit the given conventions versions, whatever the environment says. */
+    TelemetryFixture emit(SemconvVersion... emitted) {
+        versions = emitted.clone();
+        return this;
+    }
+
+    /** A fixture for the tests of the 1.41.0 names, which the project emitted before v0.1.0. */
+    static TelemetryFixture legacyNames() {
+        return emitting(SemconvVersion.V1_41_0);
     }
 
     TelemetryFixture(SpanExporter extraExporter) {
@@ -49,9 +68,13 @@ final class TelemetryFixture {
 
     /** A builder reading settings from the given maps only (system properties, environment). */
     GenAiTelemetryBuilder builder(Map<String, String> systemProperties, Map<String, String> environment) {
-        return GenAiTelemetry.builder(sdk)
+        GenAiTelemetryBuilder builder = GenAiTelemetry.builder(sdk)
                 .setServiceLoaderListeners(false)
                 .setSettingsSources(systemProperties::get, environment::get);
+        if (versions.length > 0) {
+            builder.setSemconvVersion(versions[0], Arrays.copyOfRange(versions, 1, versions.length));
+        }
+        return builder;
     }
 
     GenAiTelemetryBuilder builder() {

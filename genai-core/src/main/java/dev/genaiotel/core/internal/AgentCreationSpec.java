@@ -56,8 +56,8 @@ final class AgentCreationSpec implements OperationSpec<AgentRequest, String> {
     @Override
     public void recordMetrics(MetricsRecorder metrics, Operation<AgentRequest, String> op, AgentRequest request,
             double seconds) {
-        metrics.clientOperation(op, seconds, request.providerName(), request.model(), request.serverAddress(),
-                request.serverPort(), null, null);
+        metrics.clientOperation(op, seconds, Dimensions.of(op, request.providerName(), request.model(),
+                request.serverAddress(), request.serverPort(), null), null);
     }
 
     @Override

@@ -84,8 +84,8 @@ final class AgentSpec implements OperationSpec<AgentRequest, InferenceResponse> 
             AgentRequest request, double seconds) {
         if (request.remote()) {
             InferenceResponse response = op.response;
-            metrics.clientOperation(op, seconds, request.providerName(), request.model(), request.serverAddress(),
-                    request.serverPort(), null, response == null ? null : response.usage());
+            metrics.clientOperation(op, seconds, Dimensions.of(op, request.providerName(), request.model(),
+                    request.serverAddress(), request.serverPort(), null), response == null ? null : response.usage());
         } else {
             metrics.agentDuration(op, seconds, request.agentName(), request.model());
         }

@@ -26,11 +26,20 @@ import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_SYSTEM_INSTRUCTIONS;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_TOOL_CALL_ARGUMENTS;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_TOOL_CALL_RESULT;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_TOOL_DEFINITIONS;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_USAGE_AUDIO_CACHE_READ_INPUT_TOKENS;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_USAGE_AUDIO_INPUT_TOKENS;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_USAGE_AUDIO_OUTPUT_TOKENS;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_USAGE_CACHE_WRITE_INPUT_TOKENS;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_USAGE_IMAGE_CACHE_READ_INPUT_TOKENS;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_USAGE_IMAGE_INPUT_TOKENS;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_USAGE_IMAGE_OUTPUT_TOKENS;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_USAGE_INPUT_TOKENS;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_USAGE_OUTPUT_TOKENS;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_USAGE_REASONING_OUTPUT_TOKENS;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_USAGE_TEXT_CACHE_READ_INPUT_TOKENS;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_USAGE_TEXT_INPUT_TOKENS;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_USAGE_TEXT_OUTPUT_TOKENS;
 import static dev.genaiotel.semconv.GenAiAttributes.SERVER_ADDRESS;
 import static dev.genaiotel.semconv.GenAiAttributes.SERVER_PORT;
 
@@ -39,6 +48,7 @@ import dev.genaiotel.core.InferenceRequest;
 import dev.genaiotel.core.TokenUsage;
 import dev.genaiotel.semconv.FinishReason;
 import dev.genaiotel.semconv.OperationName;
+import dev.genaiotel.semconv.TokenModality;
 import dev.genaiotel.semconv.message.ContentEncoder;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Value;
@@ -136,6 +146,37 @@ final class AttributeWriter {
         sink.put(GEN_AI_USAGE_CACHE_WRITE_INPUT_TOKENS, usage.cacheWriteInputTokens());
         if (reasoning) {
             sink.put(GEN_AI_USAGE_REASONING_OUTPUT_TOKENS, usage.reasoningOutputTokens());
+        }
+    }
+
+    /**
+     * {@code gen_ai.usage.{text,image,audio}.*} (conventions v0.1.0), for the modalities the provider counted; other
+     * modalities have no attribute of their own.
+     */
+    static void modalityUsage(TokenUsage usage, AttributeSink sink) {
+        if (usage == null) {
+            return;
+        }
+        for (TokenUsage.ModalityTokens tokens : usage.modalities()) {
+            switch (tokens.modality()) {
+                case TokenModality.TEXT:
+                    sink.put(GEN_AI_USAGE_TEXT_INPUT_TOKENS, tokens.inputTokens());
+                    sink.put(GEN_AI_USAGE_TEXT_OUTPUT_TOKENS, tokens.outputTokens());
+                    sink.put(GEN_AI_USAGE_TEXT_CACHE_READ_INPUT_TOKENS, tokens.cacheReadInputTokens());
+                    break;
+                case TokenModality.IMAGE:
+                    sink.put(GEN_AI_USAGE_IMAGE_INPUT_TOKENS, tokens.inputTokens());
+                    sink.put(GEN_AI_USAGE_IMAGE_OUTPUT_TOKENS, tokens.outputTokens());
+                    sink.put(GEN_AI_USAGE_IMAGE_CACHE_READ_INPUT_TOKENS, tokens.cacheReadInputTokens());
+                    break;
+                case TokenModality.AUDIO:
+                    sink.put(GEN_AI_USAGE_AUDIO_INPUT_TOKENS, tokens.inputTokens());
+                    sink.put(GEN_AI_USAGE_AUDIO_OUTPUT_TOKENS, tokens.outputTokens());
+                    sink.put(GEN_AI_USAGE_AUDIO_CACHE_READ_INPUT_TOKENS, tokens.cacheReadInputTokens());
+                    break;
+                default:
+                    break;
+            }
         }
     }
 

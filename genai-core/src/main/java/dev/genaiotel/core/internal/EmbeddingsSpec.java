@@ -68,8 +68,9 @@ final class EmbeddingsSpec implements OperationSpec<EmbeddingsRequest, Embedding
     public void recordMetrics(MetricsRecorder metrics, Operation<EmbeddingsRequest, EmbeddingsResponse> op,
             EmbeddingsRequest request, double seconds) {
         EmbeddingsResponse response = op.response;
-        metrics.clientOperation(op, seconds, request.providerName(), request.model(), request.serverAddress(),
-                request.serverPort(), response == null ? null : response.responseModel(), usage(response));
+        metrics.embeddings(op, seconds, Dimensions.of(op, request.providerName(), request.model(),
+                request.serverAddress(), request.serverPort(), response == null ? null : response.responseModel()),
+                response == null ? null : response.inputTokens());
     }
 
     @Override

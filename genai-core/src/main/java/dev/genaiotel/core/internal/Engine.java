@@ -12,6 +12,7 @@ import dev.genaiotel.core.InferenceResponse;
 import dev.genaiotel.core.RetrievalRequest;
 import dev.genaiotel.core.ToolCall;
 import dev.genaiotel.core.WorkflowRequest;
+import dev.genaiotel.semconv.SemconvVersion;
 import dev.genaiotel.semconv.message.OutputMessage;
 import dev.genaiotel.semconv.message.RetrievalDocument;
 import io.opentelemetry.api.OpenTelemetry;
@@ -36,6 +37,9 @@ import java.util.Set;
 public final class Engine {
 
     private final GenAiSettings settings;
+    private final Semconv semconv;
+    private final Set<SemconvVersion> semconvVersions;
+    private final WorkflowSpec workflowSpec;
     private final Recorder[] pipeline;
     private final MetricsRecorder metrics;
     private final EventRecorder events;
@@ -48,12 +52,16 @@ public final class Engine {
     private Engine(EngineConfig config) {
         OpenTelemetry openTelemetry = config.openTelemetry();
         this.settings = config.settings();
+        this.semconvVersions = config.semconvVersions();
+        this.semconv = Semconv.of(semconvVersions);
+        this.workflowSpec = WorkflowSpec.of(semconv);
+        String schemaUrl = semconv.schemaUrl();
         this.contentPolicy = new ContentPolicy(config.redactors(), settings, failures);
         this.hooks = new CompletionHooks(config.completionHooks(), failures, settings.toolDefinitionDetails());
         this.enabled = settings.enabled();
-        this.metrics = new MetricsRecorder(InstrumentationScope.meter(openTelemetry));
-        this.events = new EventRecorder(InstrumentationScope.logger(openTelemetry), settings);
-        this.pipeline = pipeline(config, metrics, events).toArray(new Recorder[0]);
+        this.metrics = new MetricsRecorder(InstrumentationScope.meter(openTelemetry, schemaUrl), semconv);
+        this.events = new EventRecorder(InstrumentationScope.logger(openTelemetry, schemaUrl), settings, semconv);
+        this.pipeline = pipeline(config, schemaUrl, metrics, events).toArray(new Recorder[0]);
         this.noop = config.listeners().isEmpty() && isNoop(openTelemetry);
     }
 
@@ -66,7 +74,8 @@ public final class Engine {
      * The recorders in the order they run. Those that add span attributes at the end run before the span recorder,
      * which ends the span; the legacy events follow the events; user listeners come last and see everything done.
      */
-    private static List<Recorder> pipeline(EngineConfig config, MetricsRecorder metrics, EventRecorder events) {
+    private static List<Recorder> pipeline(EngineConfig config, String schemaUrl, MetricsRecorder metrics,
+            EventRecorder events) {
         OpenTelemetry openTelemetry = config.openTelemetry();
         GenAiSettings settings = config.settings();
         Set<CompatibilityFormat> formats = config.compatibilityFormats();
@@ -78,13 +87,13 @@ public final class Engine {
             recorders.add(new LegacySystemAttributeRecorder());
         }
         if (config.prices() != null) {
-            recorders.add(new CostRecorder(InstrumentationScope.meter(openTelemetry), config.prices()));
+            recorders.add(new CostRecorder(InstrumentationScope.meter(openTelemetry, schemaUrl), config.prices()));
         }
-        recorders.add(new SpanRecorder(InstrumentationScope.tracer(openTelemetry), settings));
+        recorders.add(new SpanRecorder(InstrumentationScope.tracer(openTelemetry, schemaUrl), settings));
         recorders.add(metrics);
         recorders.add(events);
         if (formats.contains(CompatibilityFormat.LEGACY_EVENTS)) {
-            recorders.add(new LegacyEventsRecorder(InstrumentationScope.logger(openTelemetry), settings));
+            recorders.add(new LegacyEventsRecorder(InstrumentationScope.logger(openTelemetry, schemaUrl), settings));
         }
         for (GenAiListener listener : config.listeners()) {
             recorders.add(new ListenerRecorder(listener));
@@ -133,6 +142,15 @@ public final class Engine {
         return settings;
     }
 
+    /** The versions of the GenAI conventions emitted. */
+    public Set<SemconvVersion> semconvVersions() {
+        return semconvVersions;
+    }
+
+    Semconv semconv() {
+        return semconv;
+    }
+
     ContentPolicy contentPolicy() {
         return contentPolicy;
     }
@@ -178,7 +196,7 @@ public final class Engine {
 
     /** Starts a workflow in the current context. */
     public Operation<WorkflowRequest, List<OutputMessage>> startWorkflow(WorkflowRequest request) {
-        return start(WorkflowSpec.INSTANCE, request);
+        return start(workflowSpec, request);
     }
 
     /** Starts a retrieval in the current context. */

@@ -6,6 +6,7 @@ import dev.genaiotel.core.ContentRedactor;
 import dev.genaiotel.core.GenAiListener;
 import dev.genaiotel.core.GenAiSettings;
 import dev.genaiotel.core.PriceTable;
+import dev.genaiotel.semconv.SemconvVersion;
 import io.opentelemetry.api.OpenTelemetry;
 import java.util.List;
 import java.util.Objects;
@@ -22,10 +23,11 @@ import java.util.Set;
  * @param completionHooks completion hooks, in the order they are called at the end of every inference
  * @param compatibilityFormats the older telemetry shapes to record as well; empty for none
  * @param prices the prices from which cost is recorded, or null for none
+ * @param semconvVersions the versions of the GenAI conventions emitted; empty for the default, v0.1.0
  */
 public record EngineConfig(OpenTelemetry openTelemetry, GenAiSettings settings, List<GenAiListener> listeners,
         List<ContentRedactor> redactors, List<CompletionHook> completionHooks,
-        Set<CompatibilityFormat> compatibilityFormats, PriceTable prices) {
+        Set<CompatibilityFormat> compatibilityFormats, PriceTable prices, Set<SemconvVersion> semconvVersions) {
 
     /** Checks the required components and copies the collections. */
     public EngineConfig {
@@ -35,5 +37,7 @@ public record EngineConfig(OpenTelemetry openTelemetry, GenAiSettings settings, 
         redactors = redactors == null ? List.of() : List.copyOf(redactors);
         completionHooks = completionHooks == null ? List.of() : List.copyOf(completionHooks);
         compatibilityFormats = compatibilityFormats == null ? Set.of() : Set.copyOf(compatibilityFormats);
+        semconvVersions = semconvVersions == null || semconvVersions.isEmpty() ? Set.of(SemconvVersion.V0_1_0)
+                : Set.copyOf(semconvVersions);
     }
 }

@@ -12,7 +12,9 @@ import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_RESPONSE_ID;
 
 import dev.genaiotel.core.EvaluationResult;
 import dev.genaiotel.core.GenAiSettings;
+import dev.genaiotel.semconv.EventDefinition;
 import dev.genaiotel.semconv.GenAiEvents;
+import dev.genaiotel.semconv.SemconvVersion;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.logs.LogRecordBuilder;
 import io.opentelemetry.api.logs.Logger;
@@ -22,18 +24,23 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /**
- * Emits the events of SEMCONV.md section 5 as log records with an event name, in the operation's span context:
- * {@code gen_ai.client.inference.operation.details}, {@code gen_ai.client.operation.exception} and
- * {@code gen_ai.evaluation.result}.
+ * Emits the GenAI events as log records with an event name, in the operation's span context:
+ * {@code gen_ai.client.inference.operation.details} (DEBUG in conventions v0.1.0, INFO in 1.41.0), the exception
+ * event of the operation's family in each version in use, and {@code gen_ai.evaluation.result}.
  */
 final class EventRecorder implements Recorder {
 
     private final Logger logger;
     private final GenAiSettings settings;
+    private final Semconv semconv;
+    private final Severity detailsSeverity;
 
-    EventRecorder(Logger logger, GenAiSettings settings) {
+    EventRecorder(Logger logger, GenAiSettings settings, Semconv semconv) {
         this.logger = logger;
         this.settings = settings;
+        this.semconv = semconv;
+        this.detailsSeverity = (semconv.current() ? GenAiEvents.INFERENCE_OPERATION_DETAILS_0_1_0
+                : GenAiEvents.INFERENCE_OPERATION_DETAILS_1_41_0).severity();
     }
 
     @Override
@@ -47,25 +54,42 @@ final class EventRecorder implements Recorder {
     @Override
     public void onError(Operation<?, ?> op) {
         details(op);
-        if (settings.emitExceptionEvent()) {
-            LogRecordBuilder record = logger.logRecordBuilder()
-                    .setEventName(GenAiEvents.GEN_AI_CLIENT_OPERATION_EXCEPTION)
-                    .setSeverity(Severity.WARN)
-                    .setContext(op.context);
-            Throwable error = op.error;
-            if (error != null) {
-                record.setAttribute(EXCEPTION_TYPE, error.getClass().getName());
-                if (error.getMessage() != null) {
-                    record.setAttribute(EXCEPTION_MESSAGE, error.getMessage());
-                }
-                StringWriter trace = new StringWriter();
-                error.printStackTrace(new PrintWriter(trace));
-                record.setAttribute(EXCEPTION_STACKTRACE, trace.toString());
-            } else {
-                record.setAttribute(EXCEPTION_TYPE, op.errorType);
-            }
-            record.emit();
+        if (!settings.emitExceptionEvent()) {
+            return;
         }
+        String operation = op.operationName();
+        EventDefinition current = semconv.current() ? SemconvVersion.V0_1_0.exceptionEvent(operation) : null;
+        EventDefinition legacy = semconv.legacy() ? SemconvVersion.V1_41_0.exceptionEvent(operation) : null;
+        if (current != null) {
+            exception(op, current);
+        }
+        if (legacy != null && (current == null || !legacy.name().equals(current.name()))) {
+            exception(op, legacy);
+        }
+    }
+
+    /**
+     * {@code gen_ai.client.inference.exception} and its family's siblings (v0.1.0), or
+     * {@code gen_ai.client.operation.exception} (1.41.0); once per distinct name.
+     */
+    private void exception(Operation<?, ?> op, EventDefinition event) {
+        LogRecordBuilder record = logger.logRecordBuilder()
+                .setEventName(event.name())
+                .setSeverity(event.severity())
+                .setContext(op.context);
+        Throwable error = op.error;
+        if (error != null) {
+            record.setAttribute(EXCEPTION_TYPE, error.getClass().getName());
+            if (error.getMessage() != null) {
+                record.setAttribute(EXCEPTION_MESSAGE, error.getMessage());
+            }
+            StringWriter trace = new StringWriter();
+            error.printStackTrace(new PrintWriter(trace));
+            record.setAttribute(EXCEPTION_STACKTRACE, trace.toString());
+        } else {
+            record.setAttribute(EXCEPTION_TYPE, op.errorType);
+        }
+        record.emit();
     }
 
     private void details(Operation<?, ?> op) {
@@ -74,7 +98,7 @@ final class EventRecorder implements Recorder {
         }
         LogRecordBuilder record = logger.logRecordBuilder()
                 .setEventName(GenAiEvents.GEN_AI_CLIENT_INFERENCE_OPERATION_DETAILS)
-                .setSeverity(Severity.INFO)
+                .setSeverity(detailsSeverity)
                 .setContext(op.context);
         AttributeSink sink = AttributeSink.of(record);
         op.requestAttributes(sink, true);

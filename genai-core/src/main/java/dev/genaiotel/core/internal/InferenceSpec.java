@@ -16,6 +16,7 @@ import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_RESPONSE_TIME_TO_FIRS
 import dev.genaiotel.core.GenAiSettings;
 import dev.genaiotel.core.InferenceRequest;
 import dev.genaiotel.core.InferenceResponse;
+import dev.genaiotel.core.TokenUsage;
 import dev.genaiotel.semconv.OperationName;
 import io.opentelemetry.api.trace.SpanKind;
 import java.util.List;
@@ -79,6 +80,9 @@ final class InferenceSpec implements OperationSpec<InferenceRequest, InferenceRe
             sink.put(GEN_AI_RESPONSE_MODEL, r.responseModel());
             AttributeWriter.finishReasons(r.finishReasons(), sink);
             AttributeWriter.usage(r.usage(), sink, true);
+            if (op.engine.semconv().current()) {
+                AttributeWriter.modalityUsage(r.usage(), sink);
+            }
             sink.putAll(r.attributes());
         }
     }
@@ -104,9 +108,15 @@ final class InferenceSpec implements OperationSpec<InferenceRequest, InferenceRe
     public void recordMetrics(MetricsRecorder metrics, Operation<InferenceRequest, InferenceResponse> op,
             InferenceRequest request, double seconds) {
         InferenceResponse response = op.response;
-        metrics.clientOperation(op, seconds, request.providerName(), request.model(), request.serverAddress(),
-                request.serverPort(), response == null ? null : response.responseModel(),
-                response == null ? null : response.usage());
+        Dimensions dimensions = Dimensions.of(op, request.providerName(), request.model(), request.serverAddress(),
+                request.serverPort(), response == null ? null : response.responseModel());
+        TokenUsage usage = response == null ? null : response.usage();
+        if (AttributeWriter.reportsUsage(request.operationName())) {
+            metrics.inference(op, seconds, dimensions, usage);
+        } else {
+            // fetch_response reads back a stored response: not an inference, its tokens were counted when made
+            metrics.clientOperation(op, seconds, dimensions, usage);
+        }
     }
 
     @Override

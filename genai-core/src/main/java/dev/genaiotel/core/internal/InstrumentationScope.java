@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The one instrumentation scope every signal of genai-otel is recorded under: name, version and schema URL. */
+/**
+ * The one instrumentation scope every signal of genai-otel is recorded under: name, version and the schema URL of
+ * the conventions version emitted (none when that is not published; see {@code SemconvVersion#schemaUrl()}).
+ */
 public final class InstrumentationScope {
 
     private static final String VERSION = readVersion();
@@ -21,31 +24,37 @@ public final class InstrumentationScope {
         return VERSION;
     }
 
-    /** The scope's tracer. */
-    public static Tracer tracer(OpenTelemetry openTelemetry) {
-        return openTelemetry.getTracerProvider()
+    /** The scope's tracer; {@code schemaUrl} may be null. */
+    public static Tracer tracer(OpenTelemetry openTelemetry, String schemaUrl) {
+        var builder = openTelemetry.getTracerProvider()
                 .tracerBuilder(GenAiSchema.INSTRUMENTATION_SCOPE)
-                .setSchemaUrl(GenAiSchema.SCHEMA_URL)
-                .setInstrumentationVersion(VERSION)
-                .build();
+                .setInstrumentationVersion(VERSION);
+        if (schemaUrl != null) {
+            builder.setSchemaUrl(schemaUrl);
+        }
+        return builder.build();
     }
 
-    /** The scope's meter. */
-    public static Meter meter(OpenTelemetry openTelemetry) {
-        return openTelemetry.getMeterProvider()
+    /** The scope's meter; {@code schemaUrl} may be null. */
+    public static Meter meter(OpenTelemetry openTelemetry, String schemaUrl) {
+        var builder = openTelemetry.getMeterProvider()
                 .meterBuilder(GenAiSchema.INSTRUMENTATION_SCOPE)
-                .setSchemaUrl(GenAiSchema.SCHEMA_URL)
-                .setInstrumentationVersion(VERSION)
-                .build();
+                .setInstrumentationVersion(VERSION);
+        if (schemaUrl != null) {
+            builder.setSchemaUrl(schemaUrl);
+        }
+        return builder.build();
     }
 
-    /** The scope's logger, for events. */
-    public static Logger logger(OpenTelemetry openTelemetry) {
-        return openTelemetry.getLogsBridge()
+    /** The scope's logger, for events; {@code schemaUrl} may be null. */
+    public static Logger logger(OpenTelemetry openTelemetry, String schemaUrl) {
+        var builder = openTelemetry.getLogsBridge()
                 .loggerBuilder(GenAiSchema.INSTRUMENTATION_SCOPE)
-                .setSchemaUrl(GenAiSchema.SCHEMA_URL)
-                .setInstrumentationVersion(VERSION)
-                .build();
+                .setInstrumentationVersion(VERSION);
+        if (schemaUrl != null) {
+            builder.setSchemaUrl(schemaUrl);
+        }
+        return builder.build();
     }
 
     private static String readVersion() {

@@ -2,23 +2,16 @@ package dev.genaiotel.core.internal;
 
 import static dev.genaiotel.semconv.GenAiAttributes.ERROR_TYPE;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_AGENT_NAME;
-import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_OPERATION_NAME;
-import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_PROVIDER_NAME;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_REQUEST_MODEL;
-import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_RESPONSE_MODEL;
-import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_TOKEN_TYPE;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_TOOL_NAME;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_TOOL_TYPE;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_WORKFLOW_NAME;
-import static dev.genaiotel.semconv.GenAiAttributes.SERVER_ADDRESS;
-import static dev.genaiotel.semconv.GenAiAttributes.SERVER_PORT;
 
 import dev.genaiotel.core.InferenceRequest;
 import dev.genaiotel.core.TokenUsage;
 import dev.genaiotel.core.ToolCall;
+import dev.genaiotel.semconv.GenAiClientMetrics;
 import dev.genaiotel.semconv.GenAiMetrics;
-import dev.genaiotel.semconv.MetricDefinition;
-import dev.genaiotel.semconv.TokenType;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -26,24 +19,23 @@ import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.LongHistogram;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.context.Context;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Records the GenAI metrics with their advised buckets. Metric attributes stay low-cardinality:
- * no response ids, no dimension counts, no content.
+ * Records the GenAI metrics of the conventions versions in use ({@link Semconv}) with their advised buckets: the
+ * v0.1.0 inference and embeddings metrics ({@link CurrentMetrics}), the 1.41.0 client operation metrics
+ * ({@link LegacyMetrics}), and the tool and agent metrics both versions name alike, recorded once. Metric attributes
+ * stay low-cardinality: no response ids, no dimension counts, no content.
  */
 final class MetricsRecorder implements Recorder {
 
     private static final double NANOS_PER_SECOND = 1e9;
     private static final int MAX_REMEMBERED = 256;
 
+    private final CurrentMetrics current;
+    private final LegacyMetrics legacy;
     private final DoubleHistogram operationDuration;
-    private final LongHistogram tokenUsage;
-    private final DoubleHistogram timeToFirstChunk;
-    private final DoubleHistogram timePerOutputChunk;
     private final DoubleHistogram toolDuration;
     private final DoubleHistogram agentDuration;
     private final LongHistogram agentInferenceCalls;
@@ -51,39 +43,18 @@ final class MetricsRecorder implements Recorder {
     private final DoubleHistogram workflowDuration;
     private final Map<Dimensions, Points> remembered = new ConcurrentHashMap<>();
     private final long[] chunkBoundsNanos = ChunkTimings.upperBoundsNanos(
-            GenAiMetrics.GEN_AI_CLIENT_OPERATION_TIME_PER_OUTPUT_CHUNK.bucketBoundaries());
+            GenAiClientMetrics.GEN_AI_CLIENT_INFERENCE_TIME_PER_OUTPUT_CHUNK.bucketBoundaries());
 
-    MetricsRecorder(Meter meter) {
-        operationDuration = doubles(meter, GenAiMetrics.GEN_AI_CLIENT_OPERATION_DURATION);
-        tokenUsage = longs(meter, GenAiMetrics.GEN_AI_CLIENT_TOKEN_USAGE);
-        timeToFirstChunk = doubles(meter, GenAiMetrics.GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK);
-        timePerOutputChunk = doubles(meter, GenAiMetrics.GEN_AI_CLIENT_OPERATION_TIME_PER_OUTPUT_CHUNK);
-        toolDuration = doubles(meter, GenAiMetrics.GEN_AI_EXECUTE_TOOL_DURATION);
-        agentDuration = doubles(meter, GenAiMetrics.GEN_AI_INVOKE_AGENT_DURATION);
-        agentInferenceCalls = longs(meter, GenAiMetrics.GEN_AI_INVOKE_AGENT_INFERENCE_CALLS);
-        agentToolCalls = longs(meter, GenAiMetrics.GEN_AI_INVOKE_AGENT_TOOL_CALLS);
-        workflowDuration = doubles(meter, GenAiMetrics.GEN_AI_WORKFLOW_DURATION);
-    }
-
-    private static DoubleHistogram doubles(Meter meter, MetricDefinition definition) {
-        return meter.histogramBuilder(definition.name())
-                .setUnit(definition.unit())
-                .setDescription(definition.description())
-                .setExplicitBucketBoundariesAdvice(definition.bucketBoundaries())
-                .build();
-    }
-
-    private static LongHistogram longs(Meter meter, MetricDefinition definition) {
-        List<Long> boundaries = new ArrayList<>(definition.bucketBoundaries().size());
-        for (Double boundary : definition.bucketBoundaries()) {
-            boundaries.add(boundary.longValue());
-        }
-        return meter.histogramBuilder(definition.name())
-                .setUnit(definition.unit())
-                .setDescription(definition.description())
-                .ofLongs()
-                .setExplicitBucketBoundariesAdvice(boundaries)
-                .build();
+    MetricsRecorder(Meter meter, Semconv semconv) {
+        Instruments instruments = new Instruments(meter);
+        current = semconv.current() ? new CurrentMetrics(instruments) : null;
+        legacy = semconv.legacy() ? new LegacyMetrics(instruments) : null;
+        operationDuration = instruments.doubles(GenAiMetrics.GEN_AI_CLIENT_OPERATION_DURATION);
+        toolDuration = instruments.doubles(GenAiMetrics.GEN_AI_EXECUTE_TOOL_DURATION);
+        agentDuration = instruments.doubles(GenAiMetrics.GEN_AI_INVOKE_AGENT_DURATION);
+        agentInferenceCalls = instruments.longs(GenAiMetrics.GEN_AI_INVOKE_AGENT_INFERENCE_CALLS);
+        agentToolCalls = instruments.longs(GenAiMetrics.GEN_AI_INVOKE_AGENT_TOOL_CALLS);
+        workflowDuration = semconv.legacy() ? instruments.doubles(GenAiMetrics.GEN_AI_WORKFLOW_DURATION) : null;
     }
 
     @Override
@@ -110,7 +81,13 @@ final class MetricsRecorder implements Recorder {
                 request.serverAddress(), request.serverAddress() == null ? null : request.serverPort(), null, null))
                 .duration();
         Slot.CHUNK_METRICS.set(op, new ChunkMetrics(attributes, new ChunkTimings(chunkBoundsNanos)));
-        timeToFirstChunk.record((nowNanos - op.startNanos) / NANOS_PER_SECOND, attributes, op.context);
+        double seconds = (nowNanos - op.startNanos) / NANOS_PER_SECOND;
+        if (current != null) {
+            current.timeToFirstChunk.record(seconds, attributes, op.context);
+        }
+        if (legacy != null) {
+            legacy.timeToFirstChunk.record(seconds, attributes, op.context);
+        }
     }
 
     /** The time since the previous chunk; kept with the stream, recorded at its end. */
@@ -124,24 +101,50 @@ final class MetricsRecorder implements Recorder {
     private void record(Operation<?, ?> op) {
         ChunkMetrics chunks = Slot.CHUNK_METRICS.get(op);
         if (chunks != null) {
-            chunks.timings().recordTo(timePerOutputChunk, chunks.attributes(), Context.root());
+            if (current != null) {
+                chunks.timings().recordTo(current.timePerOutputChunk, chunks.attributes(), Context.root());
+            }
+            if (legacy != null) {
+                chunks.timings().recordTo(legacy.timePerOutputChunk, chunks.attributes(), Context.root());
+            }
         }
         op.recordMetrics(this, (op.endNanos - op.startNanos) / NANOS_PER_SECOND);
     }
 
-    /** The duration and token usage of an operation on a remote service (inference, embeddings, agents, ...). */
-    void clientOperation(Operation<?, ?> op, double seconds, String provider, String model, String serverAddress,
-            Long serverPort, String responseModel, TokenUsage usage) {
-        Points points = points(new Dimensions(op.operationName(), provider, model, serverAddress,
-                serverAddress == null ? null : serverPort, responseModel, op.errorType));
+    /** An inference ({@code chat}, {@code text_completion}, {@code generate_content}): duration and tokens. */
+    void inference(Operation<?, ?> op, double seconds, Dimensions dimensions, TokenUsage usage) {
+        Points points = points(dimensions);
+        if (current != null) {
+            current.inference(op, seconds, points, usage);
+        }
+        if (legacy != null) {
+            operationDuration.record(seconds, points.duration(), op.context);
+            legacy.tokens(op, points, usage);
+        }
+    }
+
+    /** An embeddings call: duration and input tokens. */
+    void embeddings(Operation<?, ?> op, double seconds, Dimensions dimensions, Long inputTokens) {
+        Points points = points(dimensions);
+        if (current != null) {
+            current.embeddings(op, seconds, points, inputTokens);
+        }
+        if (legacy != null) {
+            operationDuration.record(seconds, points.duration(), op.context);
+            legacy.tokens(op, points, inputTokens == null ? null : new TokenUsage(inputTokens, null, null, null, null));
+        }
+    }
+
+    /**
+     * Any other operation on a remote service ({@code create_agent}, {@code retrieval}, a remote agent,
+     * {@code fetch_response}): {@code gen_ai.client.operation.duration}, which both versions name alike, and under
+     * the 1.41.0 names the tokens it reports.
+     */
+    void clientOperation(Operation<?, ?> op, double seconds, Dimensions dimensions, TokenUsage usage) {
+        Points points = points(dimensions);
         operationDuration.record(seconds, points.duration(), op.context);
-        if (op.errorType == null && usage != null && AttributeWriter.reportsUsage(op.operationName())) {
-            if (usage.inputTokens() != null) {
-                tokenUsage.record(usage.inputTokens(), points.inputTokens(), op.context);
-            }
-            if (usage.outputTokens() != null) {
-                tokenUsage.record(usage.outputTokens(), points.outputTokens(), op.context);
-            }
+        if (legacy != null) {
+            legacy.tokens(op, points, usage);
         }
     }
 
@@ -167,12 +170,23 @@ final class MetricsRecorder implements Recorder {
         toolDuration.record(seconds, attributes.build(), op.context);
     }
 
-    /** A workflow's duration. */
+    /**
+     * A workflow's duration: v0.1.0 merged workflows into the in-process agent, so it is recorded on
+     * {@code gen_ai.invoke_agent.duration} with {@code gen_ai.agent.name}; 1.41.0 on {@code gen_ai.workflow.duration}.
+     */
     void workflowDuration(Operation<?, ?> op, double seconds, String workflowName) {
-        AttributesBuilder attributes = Attributes.builder();
-        put(attributes, GEN_AI_WORKFLOW_NAME, workflowName);
-        put(attributes, ERROR_TYPE, op.errorType);
-        workflowDuration.record(seconds, attributes.build(), op.context);
+        if (current != null) {
+            AttributesBuilder attributes = Attributes.builder();
+            put(attributes, GEN_AI_AGENT_NAME, workflowName);
+            put(attributes, ERROR_TYPE, op.errorType);
+            agentDuration.record(seconds, attributes.build(), op.context);
+        }
+        if (legacy != null) {
+            AttributesBuilder attributes = Attributes.builder();
+            put(attributes, GEN_AI_WORKFLOW_NAME, workflowName);
+            put(attributes, ERROR_TYPE, op.errorType);
+            workflowDuration.record(seconds, attributes.build(), op.context);
+        }
     }
 
     /**
@@ -185,41 +199,14 @@ final class MetricsRecorder implements Recorder {
         if (known != null) {
             return known;
         }
-        Points built = dimensions.points();
+        Points built = new Points(dimensions);
         if (remembered.size() < MAX_REMEMBERED) {
             remembered.putIfAbsent(dimensions, built);
         }
         return built;
     }
 
-    /** What a client operation's metric points are broken down by; every field but the operation may be null. */
-    private record Dimensions(String operation, String provider, String model, String serverAddress,
-            Long serverPort, String responseModel, String errorType) {
-
-        Points points() {
-            AttributesBuilder builder = Attributes.builder();
-            builder.put(GEN_AI_OPERATION_NAME, operation);
-            put(builder, GEN_AI_PROVIDER_NAME, provider);
-            put(builder, GEN_AI_REQUEST_MODEL, model);
-            put(builder, SERVER_ADDRESS, serverAddress);
-            if (serverPort != null) {
-                builder.put(SERVER_PORT, serverPort);
-            }
-            put(builder, GEN_AI_RESPONSE_MODEL, responseModel);
-            put(builder, ERROR_TYPE, errorType);
-            Attributes duration = builder.build();
-            if (errorType != null) {
-                return new Points(duration, null, null);
-            }
-            return new Points(duration, duration.toBuilder().put(GEN_AI_TOKEN_TYPE, TokenType.INPUT).build(),
-                    duration.toBuilder().put(GEN_AI_TOKEN_TYPE, TokenType.OUTPUT).build());
-        }
-    }
-
-    /** The attributes of the duration (and chunk) points and of the two token-usage points (none after an error). */
-    private record Points(Attributes duration, Attributes inputTokens, Attributes outputTokens) {}
-
-    private static void put(AttributesBuilder builder, AttributeKey<String> key, String value) {
+    static void put(AttributesBuilder builder, AttributeKey<String> key, String value) {
         if (value != null) {
             builder.put(key, value);
         }

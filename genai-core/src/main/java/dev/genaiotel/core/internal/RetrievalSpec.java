@@ -60,8 +60,8 @@ final class RetrievalSpec implements OperationSpec<RetrievalRequest, List<Retrie
     @Override
     public void recordMetrics(MetricsRecorder metrics, Operation<RetrievalRequest, List<RetrievalDocument>> op,
             RetrievalRequest request, double seconds) {
-        metrics.clientOperation(op, seconds, request.providerName(), request.model(), request.serverAddress(),
-                request.serverPort(), null, null);
+        metrics.clientOperation(op, seconds, Dimensions.of(op, request.providerName(), request.model(),
+                request.serverAddress(), request.serverPort(), null), null);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.genaiotel.core.internal;
 
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_AGENT_NAME;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_WORKFLOW_NAME;
 
 import dev.genaiotel.core.GenAiSettings;
@@ -10,12 +11,29 @@ import dev.genaiotel.semconv.message.OutputMessage;
 import io.opentelemetry.api.trace.SpanKind;
 import java.util.List;
 
-/** {@code invoke_workflow}: an INTERNAL span over a multi-step workflow, its input and output messages as content. */
+/**
+ * {@code invoke_workflow}: an INTERNAL span over a multi-step workflow, its input and output messages as content.
+ * Conventions v0.1.0 merged workflows into the in-process agent span: the workflow's name is then
+ * {@code gen_ai.agent.name} (1.41.0: {@code gen_ai.workflow.name}; both during a migration) and its duration is
+ * recorded on {@code gen_ai.invoke_agent.duration}.
+ */
 final class WorkflowSpec implements OperationSpec<WorkflowRequest, List<OutputMessage>> {
 
-    static final WorkflowSpec INSTANCE = new WorkflowSpec();
+    private static final WorkflowSpec CURRENT = new WorkflowSpec(true, false);
+    private static final WorkflowSpec LEGACY = new WorkflowSpec(false, true);
+    private static final WorkflowSpec BOTH = new WorkflowSpec(true, true);
 
-    private WorkflowSpec() {}
+    private final boolean agentName;
+    private final boolean workflowName;
+
+    private WorkflowSpec(boolean agentName, boolean workflowName) {
+        this.agentName = agentName;
+        this.workflowName = workflowName;
+    }
+
+    static WorkflowSpec of(Semconv semconv) {
+        return semconv.legacy() ? semconv.current() ? BOTH : LEGACY : CURRENT;
+    }
 
     @Override
     public String operationName(WorkflowRequest request) {
@@ -35,7 +53,12 @@ final class WorkflowSpec implements OperationSpec<WorkflowRequest, List<OutputMe
     @Override
     public void requestAttributes(WorkflowRequest request, AttributeSink sink) {
         AttributeWriter.operation(OperationName.INVOKE_WORKFLOW, sink);
-        sink.put(GEN_AI_WORKFLOW_NAME, request.workflowName());
+        if (agentName) {
+            sink.put(GEN_AI_AGENT_NAME, request.workflowName());
+        }
+        if (workflowName) {
+            sink.put(GEN_AI_WORKFLOW_NAME, request.workflowName());
+        }
     }
 
     @Override
