@@ -39,7 +39,7 @@ class AddedProcessorsTest {
             });
             assertThat(events.getFinishedLogRecordItems()).hasSize(1);
             assertThat(metrics.collectAllMetrics()).extracting(metric -> metric.getName())
-                    .contains("gen_ai.client.operation.duration");
+                    .contains("gen_ai.client.inference.duration");
         }
     }
 }

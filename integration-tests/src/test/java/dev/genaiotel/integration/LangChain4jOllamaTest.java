@@ -8,14 +8,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.assertj.core.api.Assertions.tuple;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.genaiotel.core.ContentCapture;
 import dev.genaiotel.core.GenAiTelemetry;
 import dev.genaiotel.langchain4j.LangChain4jTelemetry;
 import dev.genaiotel.semconv.GenAiAttributes;
-import dev.genaiotel.semconv.GenAiMetrics;
+import dev.genaiotel.semconv.GenAiClientMetrics;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.HttpException;
@@ -183,15 +182,14 @@ class LangChain4jOllamaTest {
                 .isNull();
         assertThat(span.getAttributes().get(GenAiAttributes.GEN_AI_OUTPUT_MESSAGES)).isNull();
 
-        HistogramPointData duration = onlyPoint(GenAiMetrics.GEN_AI_CLIENT_OPERATION_DURATION.name());
+        HistogramPointData duration = onlyPoint(GenAiClientMetrics.GEN_AI_CLIENT_INFERENCE_DURATION.name());
         assertThat(duration.getCount()).isEqualTo(1);
         assertThat(duration.getAttributes().get(GenAiAttributes.GEN_AI_PROVIDER_NAME)).isEqualTo("ollama");
         assertThat(duration.getAttributes().get(GenAiAttributes.GEN_AI_REQUEST_MODEL)).isEqualTo("llama3.2");
-        assertThat(points(GenAiMetrics.GEN_AI_CLIENT_TOKEN_USAGE.name()))
-                .extracting(point -> point.getAttributes().get(GenAiAttributes.GEN_AI_TOKEN_TYPE),
-                        HistogramPointData::getSum)
-                .containsExactlyInAnyOrder(tuple("input", 26.0),
-                        tuple("output", 9.0));
+        assertThat(onlyPoint(GenAiClientMetrics.GEN_AI_CLIENT_INFERENCE_OPERATION_INPUT_TOKENS.name()).getSum())
+                .isEqualTo(26.0);
+        assertThat(onlyPoint(GenAiClientMetrics.GEN_AI_CLIENT_INFERENCE_OPERATION_OUTPUT_TOKENS.name()).getSum())
+                .isEqualTo(9.0);
     }
 
     @Test
@@ -258,10 +256,10 @@ class LangChain4jOllamaTest {
         assertThat(span.getAttributes().get(GenAiAttributes.GEN_AI_USAGE_INPUT_TOKENS)).isEqualTo(31L);
         assertThat(span.getAttributes().get(GenAiAttributes.GEN_AI_USAGE_OUTPUT_TOKENS)).isEqualTo(2L);
         assertThat(span.getAttributes().get(GenAiAttributes.GEN_AI_RESPONSE_FINISH_REASONS)).containsExactly("stop");
-        HistogramPointData firstChunk = onlyPoint(GenAiMetrics.GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK.name());
+        HistogramPointData firstChunk = onlyPoint(GenAiClientMetrics.GEN_AI_CLIENT_INFERENCE_TIME_TO_FIRST_CHUNK.name());
         assertThat(firstChunk.getCount()).isEqualTo(1);
         assertThat(firstChunk.getAttributes().get(GenAiAttributes.GEN_AI_PROVIDER_NAME)).isEqualTo("ollama");
-        assertThat(onlyPoint(GenAiMetrics.GEN_AI_CLIENT_OPERATION_DURATION.name()).getCount()).isEqualTo(1);
+        assertThat(onlyPoint(GenAiClientMetrics.GEN_AI_CLIENT_INFERENCE_DURATION.name()).getCount()).isEqualTo(1);
     }
 
     @Test
@@ -283,10 +281,12 @@ class LangChain4jOllamaTest {
         assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
         assertThat(span.getAttributes().get(GenAiAttributes.ERROR_TYPE)).isEqualTo("404");
         assertThat(span.getAttributes().get(GenAiAttributes.GEN_AI_PROVIDER_NAME)).isEqualTo("ollama");
-        HistogramPointData duration = onlyPoint(GenAiMetrics.GEN_AI_CLIENT_OPERATION_DURATION.name());
+        HistogramPointData duration = onlyPoint(GenAiClientMetrics.GEN_AI_CLIENT_INFERENCE_DURATION.name());
         assertThat(duration.getAttributes().get(GenAiAttributes.ERROR_TYPE)).isEqualTo("404");
         assertThat(metrics.collectAllMetrics()).extracting(MetricData::getName)
-                .as("no token usage for a failed call").doesNotContain(GenAiMetrics.GEN_AI_CLIENT_TOKEN_USAGE.name());
+                .as("no token usage for a failed call").doesNotContain(
+                        GenAiClientMetrics.GEN_AI_CLIENT_INFERENCE_OPERATION_INPUT_TOKENS.name(),
+                        GenAiClientMetrics.GEN_AI_CLIENT_INFERENCE_USAGE_INPUT_TOKENS.name());
     }
 
     @Test

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -256,9 +255,15 @@ public abstract class BedrockFixture {
                 .orElseThrow(() -> new AssertionError("no metric " + name));
     }
 
-    /** Token usage by {@code gen_ai.token.type}. */
+    /** Token usage by kind ({@code input}, {@code output}): the v0.1.0 usage counters summed over modalities. */
     protected Map<String, Double> tokenUsage() {
-        return points("gen_ai.client.token.usage").stream().collect(Collectors.toMap(
-                p -> p.getAttributes().get(AttributeKey.stringKey("gen_ai.token.type")), HistogramPointData::getSum));
+        Map<String, Double> usage = new java.util.HashMap<>();
+        for (String kind : List.of("input", "output")) {
+            metrics.collectAllMetrics().stream()
+                    .filter(m -> m.getName().equals("gen_ai.client.inference.usage." + kind + "_tokens"))
+                    .flatMap(m -> m.getLongSumData().getPoints().stream())
+                    .forEach(point -> usage.merge(kind, (double) point.getValue(), Double::sum));
+        }
+        return usage;
     }
 }

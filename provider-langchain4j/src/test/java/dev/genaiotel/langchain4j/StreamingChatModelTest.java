@@ -112,7 +112,7 @@ class StreamingChatModelTest {
         telemetry.awaitSpan();
         assertThat(telemetry.metrics.collectAllMetrics())
                 .extracting(metric -> metric.getName())
-                .contains("gen_ai.client.operation.time_to_first_chunk", "gen_ai.client.operation.time_per_output_chunk");
+                .contains("gen_ai.client.inference.time_to_first_chunk", "gen_ai.client.inference.time_per_output_chunk");
     }
 
     @Test

@@ -90,8 +90,8 @@ class ChatStreamingTest extends WireMockFixture {
         assertThat(attr(span, GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK)).isNotNull().isPositive();
         assertThat(attr(span, GEN_AI_OUTPUT_MESSAGES)).isEqualTo("[{\"role\":\"assistant\",\"parts\":"
                 + "[{\"type\":\"text\",\"content\":\"Hello world\"}],\"finish_reason\":\"stop\"}]");
-        assertThat(points("gen_ai.client.operation.time_to_first_chunk").get(0).getCount()).isEqualTo(1);
-        assertThat(points("gen_ai.client.operation.time_per_output_chunk").get(0).getCount()).isEqualTo(3);
+        assertThat(points("gen_ai.client.inference.time_to_first_chunk").get(0).getCount()).isEqualTo(1);
+        assertThat(points("gen_ai.client.inference.time_per_output_chunk").get(0).getCount()).isEqualTo(3);
         assertThat(tokenUsage()).containsEntry("input", 9.0).containsEntry("output", 2.0);
     }
 

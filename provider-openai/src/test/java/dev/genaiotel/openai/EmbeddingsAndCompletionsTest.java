@@ -65,8 +65,9 @@ class EmbeddingsAndCompletionsTest extends WireMockFixture {
         assertThat(attr(span, GEN_AI_RESPONSE_MODEL)).isEqualTo("text-embedding-3-small");
         assertThat(attr(span, GEN_AI_USAGE_INPUT_TOKENS)).isEqualTo(8L);
         assertThat(attr(span, SERVER_PORT)).isEqualTo((long) server.port());
-        assertThat(points("gen_ai.client.operation.duration").get(0).getAttributes()
+        assertThat(points("gen_ai.client.embeddings.duration").get(0).getAttributes()
                 .get(GEN_AI_EMBEDDINGS_DIMENSION_COUNT)).isNull();
+        assertThat(points("gen_ai.client.embeddings.operation.input_tokens").get(0).getSum()).isEqualTo(8.0);
     }
 
     @Test

@@ -105,7 +105,9 @@ class FetchResponseStreamingTest extends WireMockFixture {
         assertThat(attr(streamed, GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK)).isNull();
         Collection<MetricData> collected = metrics.collectAllMetrics();
         assertThat(metricNames(collected)).contains("gen_ai.client.operation.duration")
-                .doesNotContain("gen_ai.client.token.usage", "gen_ai.client.operation.time_to_first_chunk",
+                .doesNotContain("gen_ai.client.inference.duration", "gen_ai.client.inference.usage.input_tokens",
+                        "gen_ai.client.inference.time_to_first_chunk", "gen_ai.client.inference.time_per_output_chunk",
+                        "gen_ai.client.token.usage", "gen_ai.client.operation.time_to_first_chunk",
                         "gen_ai.client.operation.time_per_output_chunk");
         assertThat(points("gen_ai.client.operation.duration").get(0).getAttributes()
                 .get(AttributeKey.stringKey("gen_ai.operation.name"))).isEqualTo("fetch_response");

@@ -31,7 +31,6 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -179,10 +178,16 @@ abstract class WireMockFixture {
         return List.copyOf(metric(name).getHistogramData().getPoints());
     }
 
-    /** Token usage by {@code gen_ai.token.type}. */
+    /** Token usage by kind ({@code input}, {@code output}): the v0.1.0 usage counters summed over modalities. */
     java.util.Map<String, Double> tokenUsage() {
-        return points("gen_ai.client.token.usage").stream().collect(Collectors.toMap(
-                p -> p.getAttributes().get(AttributeKey.stringKey("gen_ai.token.type")), HistogramPointData::getSum));
+        java.util.Map<String, Double> usage = new java.util.HashMap<>();
+        for (String kind : List.of("input", "output")) {
+            metrics.collectAllMetrics().stream()
+                    .filter(m -> m.getName().equals("gen_ai.client.inference.usage." + kind + "_tokens"))
+                    .flatMap(m -> m.getLongSumData().getPoints().stream())
+                    .forEach(point -> usage.merge(kind, (double) point.getValue(), Double::sum));
+        }
+        return usage;
     }
 
     List<LogRecordData> events() {
