@@ -6,6 +6,7 @@ import java.util.Objects;
 import software.amazon.awssdk.awscore.AwsExecutionAttribute;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -92,6 +93,27 @@ final class TracingInterceptor implements ExecutionInterceptor {
     }
 
     private record ResolvedEndpoint(URI override, Region region, Endpoint endpoint) {}
+
+    /**
+     * The last hook before the SDK marshals the request. When the SDK is going to reject it, no later hook comes, so
+     * the span ends here, failed as the call will.
+     */
+    @Override
+    public void beforeMarshalling(Context.BeforeMarshalling context, ExecutionAttributes attributes) {
+        Call call = attributes.getAttribute(CALL);
+        if (call == null) {
+            return;
+        }
+        try {
+            SdkClientException rejection = MarshallingRejection.of(context.request());
+            if (rejection != null) {
+                attributes.putAttribute(CALL, null);
+                call.failed(rejection);
+            }
+        } catch (RuntimeException e) {
+            FailSoft.log("interceptor marshalling check", e);
+        }
+    }
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
