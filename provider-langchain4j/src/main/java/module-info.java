@@ -8,6 +8,8 @@ module dev.genaiotel.langchain4j {
     requires transitive langchain4j.core;
     // AiServices and its tool hooks: optional, needed only by LangChain4jTelemetry.instrument(AiServices).
     requires static langchain4j;
+    // LangChain4j's OpenAI models: optional, read for the OpenAI-only request parameters and response metadata.
+    requires static langchain4j.open.ai;
     requires java.logging;
     // langchain4j-core logs through slf4j-api, an explicit module that its automatic module cannot pull into the
     // module graph: without this, NoClassDefFoundError org/slf4j/LoggerFactory on the module path (DEPENDENCIES.md 6).

@@ -89,6 +89,8 @@ class ChatModelListenerTest {
                 .put("gen_ai.usage.output_tokens", 10L)
                 .put("gen_ai.usage.cache_read.input_tokens", 4L)
                 .put("gen_ai.usage.reasoning.output_tokens", 2L)
+                .put("openai.response.service_tier", "default")
+                .put("openai.response.system_fingerprint", "fp_06737a9306")
                 .build().asMap());
     }
 

@@ -34,6 +34,7 @@ final class InvokeModelCalls {
         private final InvokeModelCall call;
 
         Intercepted(InvokeModelCall call) {
+            super(call.inference != null ? call.inference : call.embeddings);
             this.call = call;
         }
 

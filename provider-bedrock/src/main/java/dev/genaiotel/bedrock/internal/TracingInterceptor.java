@@ -1,11 +1,14 @@
 package dev.genaiotel.bedrock.internal;
 
 import dev.genaiotel.core.Inference;
+import dev.genaiotel.core.Invocation;
 import java.net.URI;
 import java.util.Objects;
 import software.amazon.awssdk.awscore.AwsExecutionAttribute;
+import software.amazon.awssdk.core.ClientType;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -22,7 +25,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithRespo
 /**
  * The execution interceptor for sync and async Bedrock Runtime clients. Converse and InvokeModel get their full
  * span; a streaming call gets a span that ends with the stream (its events are read only by the {@code wrap}ped
- * async client), and one warning says so. Calls made by a wrapped client are left to the wrapper.
+ * async client), and one warning says so. Calls made by a wrapped client are left to the wrapper. A sync client
+ * sends its request with the span current ({@link TransmissionScope}), so that HTTP client spans nest under it.
  * Every hook is fail-soft and returns what the SDK gave it when anything goes wrong.
  */
 final class TracingInterceptor implements ExecutionInterceptor {
@@ -93,6 +97,27 @@ final class TracingInterceptor implements ExecutionInterceptor {
 
     private record ResolvedEndpoint(URI override, Region region, Endpoint endpoint) {}
 
+    /**
+     * The last hook before the SDK marshals the request. When the SDK is going to reject it, no later hook comes, so
+     * the span ends here, failed as the call will.
+     */
+    @Override
+    public void beforeMarshalling(Context.BeforeMarshalling context, ExecutionAttributes attributes) {
+        Call call = attributes.getAttribute(CALL);
+        if (call == null) {
+            return;
+        }
+        try {
+            SdkClientException rejection = MarshallingRejection.of(context.request());
+            if (rejection != null) {
+                attributes.putAttribute(CALL, null);
+                call.failed(rejection);
+            }
+        } catch (RuntimeException e) {
+            FailSoft.log("interceptor marshalling check", e);
+        }
+    }
+
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         Call call = attributes.getAttribute(CALL);
@@ -100,6 +125,7 @@ final class TracingInterceptor implements ExecutionInterceptor {
             return;
         }
         try {
+            call.transmitted();
             call.succeeded(context.response(), context.httpResponse());
         } catch (RuntimeException e) {
             FailSoft.log("interceptor end", e);
@@ -114,14 +140,64 @@ final class TracingInterceptor implements ExecutionInterceptor {
             return;
         }
         try {
+            call.transmitted();
             call.failed(context.exception());
         } catch (RuntimeException e) {
             FailSoft.log("interceptor failure", e);
         }
     }
 
+    /**
+     * Makes the span current while a sync client sends the request. An async client hands the request to its HTTP
+     * client on the calling thread too, but no hook follows on that thread to close a scope before the call returns
+     * to the application: there the wrapper ({@code wrap}) makes its span current around the whole call instead.
+     */
+    @Override
+    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        Call call = attributes.getAttribute(CALL);
+        if (call == null || attributes.getAttribute(SdkExecutionAttribute.CLIENT_TYPE) != ClientType.SYNC) {
+            return;
+        }
+        try {
+            call.transmitting();
+        } catch (RuntimeException e) {
+            FailSoft.log("interceptor transmission", e);
+        }
+    }
+
+    @Override
+    public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+        Call call = attributes.getAttribute(CALL);
+        if (call != null) {
+            call.transmitted();
+        }
+    }
+
     /** One intercepted call. */
     abstract static class Call {
+
+        private final Invocation invocation;
+        private TransmissionScope transmission;
+
+        Call(Invocation invocation) {
+            this.invocation = invocation;
+        }
+
+        /** An attempt is sent: its span becomes current on this thread (a failed attempt's scope closes first). */
+        final void transmitting() {
+            transmitted();
+            if (transmission == null) {
+                transmission = TransmissionScope.open(invocation.context());
+            }
+        }
+
+        /** The attempt's response arrived, or the call ends: the span stops being current. */
+        final void transmitted() {
+            TransmissionScope open = transmission;
+            if (open != null && open.close()) {
+                transmission = null;
+            }
+        }
 
         /** The call returned {@code response}. */
         abstract void succeeded(SdkResponse response, SdkHttpResponse httpResponse);
@@ -138,6 +214,7 @@ final class TracingInterceptor implements ExecutionInterceptor {
         private final boolean capture;
 
         ConverseCall(Inference inference, boolean capture) {
+            super(inference);
             this.inference = inference;
             this.capture = capture;
         }
@@ -172,6 +249,7 @@ final class TracingInterceptor implements ExecutionInterceptor {
         private final Inference inference;
 
         StreamCall(Inference inference) {
+            super(inference);
             this.inference = inference;
         }
 

@@ -73,6 +73,7 @@ public final class ChatMapping {
                     .presencePenalty(parameters.presencePenalty())
                     .stopSequences(parameters.stopSequences())
                     .outputType(outputType(parameters.responseFormat()));
+            ProviderDetails.request(parameters, builder);
         }
         if (captureContent) {
             builder.inputMessages(inputMessages(messages));
@@ -98,6 +99,7 @@ public final class ChatMapping {
         if (finishReason != null) {
             builder.finishReasons(List.of(finishReason));
         }
+        ProviderDetails.response(response.metadata(), builder);
         if (captureContent && response.aiMessage() != null) {
             builder.outputMessages(List.of(new OutputMessage(Role.ASSISTANT, aiParts(response.aiMessage()),
                     finishReason == null ? FinishReason.ERROR : finishReason)));

@@ -120,7 +120,8 @@ final class OllamaExchange {
             mapped = InferenceRequest.builder(endpoint.operationName, ProviderName.OLLAMA)
                     .server(host, port).build();
         } else if (endpoint == Endpoint.CHAT) {
-            mapped = SemconvMapping.chat(WireFormat.chatRequest(body, content), streams, host, port, content);
+            mapped = SemconvMapping.chat(WireFormat.chatRequest(body, content), body, streams, host, port,
+                    content);
         } else {
             mapped = SemconvMapping.generate(WireFormat.generateRequest(body), streams, host, port, content);
         }
@@ -374,7 +375,7 @@ final class OllamaExchange {
         } else if (streamed) {
             chunk(node);
         } else if (endpoint == Endpoint.CHAT) {
-            inference.end(SemconvMapping.chatResponse(WireFormat.chatResponse(node), captureContent));
+            inference.end(SemconvMapping.chatResponse(WireFormat.chatResponse(node), node, captureContent));
         } else {
             inference.end(SemconvMapping.generateResponse(WireFormat.generateResponse(node), captureContent));
         }

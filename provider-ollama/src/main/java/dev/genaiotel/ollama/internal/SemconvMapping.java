@@ -1,5 +1,6 @@
 package dev.genaiotel.ollama.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.genaiotel.core.EmbeddingsRequest;
 import dev.genaiotel.core.EmbeddingsResponse;
 import dev.genaiotel.core.InferenceRequest;
@@ -45,13 +46,23 @@ final class SemconvMapping {
 
     private SemconvMapping() {}
 
-    static InferenceRequest chat(ChatRequest request, boolean stream, String host, Long port, boolean content) {
+    /**
+     * A chat request.
+     *
+     * @param request the request as read by {@link WireFormat#chatRequest}
+     * @param body the JSON it was read from, for the tool-call arguments as sent; null when there is none
+     */
+    static InferenceRequest chat(ChatRequest request, JsonNode body, boolean stream, String host, Long port,
+            boolean content) {
         InferenceRequest.Builder builder = common(OperationName.CHAT, request.model(), request.options(),
                 request.format(), stream, host, port);
         if (content) {
             List<InputMessage> messages = new ArrayList<>(request.messages().size());
-            for (ChatMessage message : request.messages()) {
-                messages.add(new InputMessage(message.role(), parts(message), null));
+            List<JsonNode> nodes = body == null ? List.of() : WireFormat.messageNodes(body);
+            for (int i = 0; i < request.messages().size(); i++) {
+                ChatMessage message = request.messages().get(i);
+                JsonNode node = i < nodes.size() ? nodes.get(i) : null;
+                messages.add(new InputMessage(message.role(), parts(message, node), null));
             }
             builder.inputMessages(messages);
             if (!request.tools().isEmpty()) {
@@ -86,13 +97,19 @@ final class SemconvMapping {
                 request.dimensions() == null ? null : request.dimensions().longValue(), null, host, port, null);
     }
 
-    /** A complete, non-streamed chat answer. */
-    static InferenceResponse chatResponse(ChatResponse response, boolean content) {
+    /**
+     * A complete, non-streamed chat answer.
+     *
+     * @param response the answer as read by {@link WireFormat#chatResponse}
+     * @param root the JSON it was read from, for the tool-call arguments as sent; null when there is none
+     */
+    static InferenceResponse chatResponse(ChatResponse response, JsonNode root, boolean content) {
         InferenceResponse.Builder builder = metadata(response.model(), response.doneReason(),
                 response.promptEvalCount(), response.evalCount(), response.totalDuration(), response.loadDuration(),
                 response.promptEvalDuration(), response.evalDuration());
         if (content && response.message() != null) {
-            builder.outputMessages(List.of(new OutputMessage(Role.ASSISTANT, outputParts(response.message()), null,
+            builder.outputMessages(List.of(new OutputMessage(Role.ASSISTANT, outputParts(response.message(),
+                    root == null ? null : root.get("message")), null,
                     outputFinishReason(response.doneReason()))));
         }
         return builder.build();
@@ -236,7 +253,7 @@ final class SemconvMapping {
                 .attributes(attributes.build());
     }
 
-    private static List<MessagePart> parts(ChatMessage message) {
+    private static List<MessagePart> parts(ChatMessage message, JsonNode node) {
         List<MessagePart> parts = new ArrayList<>(2);
         if (Role.TOOL.equals(message.role())) {
             parts.add(new MessagePart.ToolCallResponse(null, message.content()));
@@ -249,13 +266,11 @@ final class SemconvMapping {
             parts.add(new MessagePart.Text(message.content()));
         }
         images(message.images(), parts);
-        for (ToolCall call : message.toolCalls()) {
-            parts.add(new MessagePart.ToolCallRequest(call.id(), call.name(), call.arguments()));
-        }
+        toolCalls(message, node, parts);
         return parts;
     }
 
-    private static List<MessagePart> outputParts(ChatMessage message) {
+    private static List<MessagePart> outputParts(ChatMessage message, JsonNode node) {
         List<MessagePart> parts = new ArrayList<>(2);
         if (message.thinking() != null && !message.thinking().isEmpty()) {
             parts.add(new MessagePart.Reasoning(message.thinking()));
@@ -263,10 +278,19 @@ final class SemconvMapping {
         if (!message.content().isEmpty() || message.toolCalls().isEmpty()) {
             parts.add(new MessagePart.Text(message.content()));
         }
-        for (ToolCall call : message.toolCalls()) {
-            parts.add(new MessagePart.ToolCallRequest(call.id(), call.name(), call.arguments()));
-        }
+        toolCalls(message, node, parts);
         return parts;
+    }
+
+    /** The message's tool calls, with their arguments as sent when its JSON is known (text stays text). */
+    private static void toolCalls(ChatMessage message, JsonNode node, List<MessagePart> parts) {
+        List<Object> sent = node == null ? List.of() : WireFormat.toolCallArguments(node);
+        List<ToolCall> calls = message.toolCalls();
+        for (int i = 0; i < calls.size(); i++) {
+            ToolCall call = calls.get(i);
+            Object arguments = i < sent.size() ? sent.get(i) : call.arguments();
+            parts.add(new MessagePart.ToolCallRequest(call.id(), call.name(), arguments));
+        }
     }
 
     private static void images(List<String> images, List<MessagePart> parts) {

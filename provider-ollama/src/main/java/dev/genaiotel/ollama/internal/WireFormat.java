@@ -293,6 +293,37 @@ public final class WireFormat {
                 strings(node, "images"), calls, text(node, "tool_name"));
     }
 
+    /** The elements of {@code messages} that {@link #chatRequest} reads, in its order: the objects. */
+    public static List<JsonNode> messageNodes(JsonNode root) {
+        List<JsonNode> nodes = new ArrayList<>();
+        for (JsonNode message : array(root, "messages")) {
+            if (message.isObject()) {
+                nodes.add(message);
+            }
+        }
+        return nodes;
+    }
+
+    /**
+     * The arguments of the tool calls {@link #chatRequest} and {@link #chatResponse} read from {@code message}, in
+     * their order, as sent: an object as maps, any other value as is, so that arguments sent as a string stay
+     * that text, JSON or not. A {@link ToolCall} holds an object only (else an empty map); telemetry keeps what came.
+     */
+    public static List<Object> toolCallArguments(JsonNode message) {
+        List<Object> arguments = new ArrayList<>();
+        if (message == null || !message.isObject()) {
+            return arguments;
+        }
+        for (JsonNode call : array(message, "tool_calls")) {
+            JsonNode function = call.get("function");
+            if (function != null && text(function, "name") != null) {
+                JsonNode value = function.get("arguments");
+                arguments.add(value == null || value.isMissingNode() ? Map.of() : javaValue(value));
+            }
+        }
+        return arguments;
+    }
+
     // ---- tree helpers ------------------------------------------------------------------------------------------
 
     private static Iterable<JsonNode> array(JsonNode node, String field) {

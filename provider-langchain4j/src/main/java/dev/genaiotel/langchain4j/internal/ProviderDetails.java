@@ -1,0 +1,52 @@
+package dev.genaiotel.langchain4j.internal;
+
+import dev.genaiotel.core.InferenceRequest;
+import dev.genaiotel.core.InferenceResponse;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.response.ChatResponseMetadata;
+
+/**
+ * What LangChain4j exposes about a call only on a provider's own types (its {@code ChatRequestParameters} and
+ * {@code ChatResponseMetadata} subclasses), recorded as the native provider module records it. A provider's types
+ * are read only when its LangChain4j module is present: it is an optional dependency of this module, and a missing
+ * or incompatible one costs these attributes only (logged once).
+ */
+final class ProviderDetails {
+
+    private static volatile boolean openAi = present("dev.langchain4j.model.openai.OpenAiChatRequestParameters");
+
+    private ProviderDetails() {}
+
+    /** Adds what {@code parameters} tell beyond the common parameters. */
+    static void request(ChatRequestParameters parameters, InferenceRequest.Builder builder) {
+        if (openAi && parameters != null) {
+            try {
+                OpenAiDetails.request(parameters, builder);
+            } catch (LinkageError e) {
+                openAi = false;
+                FailureLog.failed("langchain4j-open-ai request parameters", e);
+            }
+        }
+    }
+
+    /** Adds what {@code metadata} tells beyond the common response metadata. */
+    static void response(ChatResponseMetadata metadata, InferenceResponse.Builder builder) {
+        if (openAi && metadata != null) {
+            try {
+                OpenAiDetails.response(metadata, builder);
+            } catch (LinkageError e) {
+                openAi = false;
+                FailureLog.failed("langchain4j-open-ai response metadata", e);
+            }
+        }
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, ProviderDetails.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+}
