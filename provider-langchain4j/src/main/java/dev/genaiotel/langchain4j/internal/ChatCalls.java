@@ -27,7 +27,7 @@ final class ChatCalls {
                 parameters = parameters == null ? defaults : defaults.overrideWith(parameters);
             }
             return telemetry.startInference(ChatMapping.request(request.messages(), parameters, provider,
-                    otherProviderName, stream, telemetry.capturesContent()));
+                    otherProviderName, stream));
         } catch (Throwable failure) {
             FailureLog.failed("chat model start", failure);
             return null;
@@ -39,7 +39,7 @@ final class ChatCalls {
             if (response == null) {
                 inference.end();
             } else {
-                inference.end(ChatMapping.response(response, telemetry.capturesContent()));
+                inference.end(ChatMapping.response(response));
             }
         } catch (Throwable failure) {
             FailureLog.failed("chat model end", failure);

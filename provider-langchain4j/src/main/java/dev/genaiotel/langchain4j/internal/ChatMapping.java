@@ -42,11 +42,10 @@ public final class ChatMapping {
      * @param provider the model's provider, or null
      * @param otherProviderName the provider name for an unknown provider
      * @param stream whether the call streams
-     * @param captureContent whether messages and tool definitions are described
      */
     public static InferenceRequest request(ChatRequest request, ModelProvider provider, String otherProviderName,
-            boolean stream, boolean captureContent) {
-        return request(request.messages(), request.parameters(), provider, otherProviderName, stream, captureContent);
+            boolean stream) {
+        return request(request.messages(), request.parameters(), provider, otherProviderName, stream);
     }
 
     /**
@@ -57,10 +56,9 @@ public final class ChatMapping {
      * @param provider the model's provider, or null
      * @param otherProviderName the provider name for an unknown provider
      * @param stream whether the call streams
-     * @param captureContent whether messages and tool definitions are described
      */
     public static InferenceRequest request(List<ChatMessage> messages, ChatRequestParameters parameters,
-            ModelProvider provider, String otherProviderName, boolean stream, boolean captureContent) {
+            ModelProvider provider, String otherProviderName, boolean stream) {
         InferenceRequest.Builder builder = InferenceRequest.chat(ProviderNames.of(provider, otherProviderName),
                 parameters == null ? null : parameters.modelName());
         builder.stream(stream);
@@ -75,11 +73,9 @@ public final class ChatMapping {
                     .outputType(outputType(parameters.responseFormat()));
             ProviderDetails.request(parameters, builder);
         }
-        if (captureContent) {
-            builder.inputMessages(inputMessages(messages));
-            if (parameters != null) {
-                builder.toolDefinitions(toolDefinitions(parameters.toolSpecifications()));
-            }
+        builder.inputMessages(() -> inputMessages(messages));
+        if (parameters != null) {
+            builder.toolDefinitions(() -> toolDefinitions(parameters.toolSpecifications()));
         }
         return builder.build();
     }
@@ -88,9 +84,8 @@ public final class ChatMapping {
      * The inference response of a chat call.
      *
      * @param response what the model answered
-     * @param captureContent whether the output message is described
      */
-    public static InferenceResponse response(ChatResponse response, boolean captureContent) {
+    public static InferenceResponse response(ChatResponse response) {
         String finishReason = finishReason(response.finishReason());
         InferenceResponse.Builder builder = InferenceResponse.builder()
                 .responseId(response.id())
@@ -100,8 +95,8 @@ public final class ChatMapping {
             builder.finishReasons(List.of(finishReason));
         }
         ProviderDetails.response(response.metadata(), builder);
-        if (captureContent && response.aiMessage() != null) {
-            builder.outputMessages(List.of(new OutputMessage(Role.ASSISTANT, aiParts(response.aiMessage()),
+        if (response.aiMessage() != null) {
+            builder.outputMessages(() -> List.of(new OutputMessage(Role.ASSISTANT, aiParts(response.aiMessage()),
                     finishReason == null ? FinishReason.ERROR : finishReason)));
         }
         return builder.build();

@@ -38,7 +38,7 @@ public final class TelemetryChatModelListener implements ChatModelListener {
                 return;
             }
             Inference inference = telemetry.startInference(ChatMapping.request(context.chatRequest(),
-                    context.modelProvider(), otherProviderName, false, telemetry.capturesContent()));
+                    context.modelProvider(), otherProviderName, false));
             Map<Object, Object> attributes = context.attributes();
             if (attributes != null) {
                 attributes.put(INFERENCE, inference);
@@ -60,7 +60,7 @@ public final class TelemetryChatModelListener implements ChatModelListener {
             if (context.chatResponse() == null) {
                 inference.end();
             } else {
-                inference.end(ChatMapping.response(context.chatResponse(), telemetry.capturesContent()));
+                inference.end(ChatMapping.response(context.chatResponse()));
             }
         } catch (Throwable failure) {
             FailureLog.failed("ChatModelListener.onResponse", failure);

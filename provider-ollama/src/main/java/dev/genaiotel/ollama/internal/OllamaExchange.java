@@ -50,7 +50,6 @@ final class OllamaExchange {
     private final Inference inference;
     private final Embeddings embeddings;
     private final Invocation invocation;
-    private final boolean captureContent;
     private final boolean requestStreams;
     private final int maxLineBytes;
 
@@ -64,13 +63,12 @@ final class OllamaExchange {
     private boolean malformedLine;
     private volatile Flow.Subscription bodySubscription;
 
-    private OllamaExchange(Endpoint endpoint, Inference inference, Embeddings embeddings, boolean captureContent,
+    private OllamaExchange(Endpoint endpoint, Inference inference, Embeddings embeddings,
             boolean requestStreams, int maxLineBytes) {
         this.endpoint = endpoint;
         this.inference = inference;
         this.embeddings = embeddings;
         this.invocation = inference != null ? inference : embeddings;
-        this.captureContent = captureContent;
         this.requestStreams = requestStreams;
         this.maxLineBytes = maxLineBytes;
     }
@@ -82,7 +80,7 @@ final class OllamaExchange {
      */
     static OllamaExchange start(HttpRequest request, GenAiTelemetry telemetry, int maxLineBytes,
             int maxRequestBytes) {
-        if (!telemetry.isEnabled()) {
+        if (!telemetry.isRecording()) {
             return null;
         }
         URI uri = request.uri();
@@ -92,7 +90,6 @@ final class OllamaExchange {
         }
         String host = uri.getHost();
         Long port = host == null ? null : (long) port(uri);
-        boolean content = telemetry.capturesContent();
         JsonNode body = null;
         byte[] bytes = RequestBodies.read(request, maxRequestBytes);
         if (bytes != null) {
@@ -112,7 +109,7 @@ final class OllamaExchange {
                     : new EmbeddingsRequest(ProviderName.OLLAMA, null, null, null, host, port, null);
             Embeddings embeddings = telemetry.startEmbeddings(mapped);
             return embeddings.isEnded() ? null
-                    : new OllamaExchange(endpoint, null, embeddings, false, false, maxLineBytes);
+                    : new OllamaExchange(endpoint, null, embeddings, false, maxLineBytes);
         }
         boolean streams = body == null || WireFormat.streams(body);
         InferenceRequest mapped;
@@ -120,14 +117,13 @@ final class OllamaExchange {
             mapped = InferenceRequest.builder(endpoint.operationName, ProviderName.OLLAMA)
                     .server(host, port).build();
         } else if (endpoint == Endpoint.CHAT) {
-            mapped = SemconvMapping.chat(WireFormat.chatRequest(body, content), body, streams, host, port,
-                    content);
+            mapped = SemconvMapping.chat(WireFormat.chatRequest(body, false), body, streams, host, port);
         } else {
-            mapped = SemconvMapping.generate(WireFormat.generateRequest(body), streams, host, port, content);
+            mapped = SemconvMapping.generate(WireFormat.generateRequest(body), streams, host, port);
         }
         Inference inference = telemetry.startInference(mapped);
         return inference.isEnded() ? null
-                : new OllamaExchange(endpoint, inference, null, content, streams, maxLineBytes);
+                : new OllamaExchange(endpoint, inference, null, streams, maxLineBytes);
     }
 
     private static int port(URI uri) {
@@ -338,7 +334,8 @@ final class OllamaExchange {
     }
 
     private void line(byte[] bytes, int offset, int size) {
-        if (streamed && !captureContent) {
+        // Without content the accumulator keeps no text: a chunk line is only timed, not parsed.
+        if (streamed && !inference.accumulator().capturesContent()) {
             int kind = LineScanner.classify(bytes, offset, size);
             if (kind == LineScanner.CHUNK) {
                 inference.onChunk(0, "");
@@ -375,9 +372,9 @@ final class OllamaExchange {
         } else if (streamed) {
             chunk(node);
         } else if (endpoint == Endpoint.CHAT) {
-            inference.end(SemconvMapping.chatResponse(WireFormat.chatResponse(node), node, captureContent));
+            inference.end(SemconvMapping.chatResponse(WireFormat.chatResponse(node), node));
         } else {
-            inference.end(SemconvMapping.generateResponse(WireFormat.generateResponse(node), captureContent));
+            inference.end(SemconvMapping.generateResponse(WireFormat.generateResponse(node)));
         }
     }
 

@@ -37,8 +37,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Maps Ollama's requests and responses to the core's provider-neutral model (SEMCONV.md sections 2.1, 2.2, 4.5).
- * Message content is only built when {@code content} is true, that is when the core records content at all.
+ * Maps Ollama's requests and responses to the core's provider-neutral model. Messages, instructions, tools and
+ * outputs are handed to the core as mappings, run only when content is recorded.
  */
 final class SemconvMapping {
 
@@ -49,47 +49,47 @@ final class SemconvMapping {
     /**
      * A chat request.
      *
-     * @param request the request as read by {@link WireFormat#chatRequest}
-     * @param body the JSON it was read from, for the tool-call arguments as sent; null when there is none
+     * @param request the request's parameters as read by {@link WireFormat#chatRequest}
+     * @param body the JSON it was read from, for the messages and tools; read only if content is recorded
      */
-    static InferenceRequest chat(ChatRequest request, JsonNode body, boolean stream, String host, Long port,
-            boolean content) {
-        InferenceRequest.Builder builder = common(OperationName.CHAT, request.model(), request.options(),
-                request.format(), stream, host, port);
-        if (content) {
-            List<InputMessage> messages = new ArrayList<>(request.messages().size());
-            List<JsonNode> nodes = body == null ? List.of() : WireFormat.messageNodes(body);
-            for (int i = 0; i < request.messages().size(); i++) {
-                ChatMessage message = request.messages().get(i);
-                JsonNode node = i < nodes.size() ? nodes.get(i) : null;
-                messages.add(new InputMessage(message.role(), parts(message, node), null));
-            }
-            builder.inputMessages(messages);
-            if (!request.tools().isEmpty()) {
-                List<ToolDefinition> tools = new ArrayList<>(request.tools().size());
-                for (Tool tool : request.tools()) {
-                    tools.add(new FunctionToolDefinition(tool.name(), tool.description(), tool.parameters()));
-                }
-                builder.toolDefinitions(tools);
-            }
-        }
-        return builder.build();
+    static InferenceRequest chat(ChatRequest request, JsonNode body, boolean stream, String host, Long port) {
+        return common(OperationName.CHAT, request.model(), request.options(), request.format(), stream, host, port)
+                .inputMessages(() -> inputMessages(WireFormat.chatRequest(body, true), body))
+                .toolDefinitions(() -> toolDefinitions(WireFormat.chatRequest(body, true)))
+                .build();
     }
 
-    static InferenceRequest generate(GenerateRequest request, boolean stream, String host, Long port,
-            boolean content) {
-        InferenceRequest.Builder builder = common(OperationName.TEXT_COMPLETION, request.model(), request.options(),
-                request.format(), stream, host, port);
-        if (content) {
-            if (request.system() != null) {
-                builder.systemInstructions(List.of(new MessagePart.Text(request.system())));
-            }
-            List<MessagePart> parts = new ArrayList<>(1 + request.images().size());
-            parts.add(new MessagePart.Text(request.prompt()));
-            images(request.images(), parts);
-            builder.inputMessages(List.of(new InputMessage(Role.USER, parts, null)));
+    private static List<InputMessage> inputMessages(ChatRequest request, JsonNode body) {
+        List<InputMessage> messages = new ArrayList<>(request.messages().size());
+        List<JsonNode> nodes = WireFormat.messageNodes(body);
+        for (int i = 0; i < request.messages().size(); i++) {
+            ChatMessage message = request.messages().get(i);
+            JsonNode node = i < nodes.size() ? nodes.get(i) : null;
+            messages.add(new InputMessage(message.role(), parts(message, node), null));
         }
-        return builder.build();
+        return messages;
+    }
+
+    private static List<ToolDefinition> toolDefinitions(ChatRequest request) {
+        List<ToolDefinition> tools = new ArrayList<>(request.tools().size());
+        for (Tool tool : request.tools()) {
+            tools.add(new FunctionToolDefinition(tool.name(), tool.description(), tool.parameters()));
+        }
+        return tools;
+    }
+
+    static InferenceRequest generate(GenerateRequest request, boolean stream, String host, Long port) {
+        return common(OperationName.TEXT_COMPLETION, request.model(), request.options(), request.format(), stream,
+                host, port)
+                .systemInstructions(() -> request.system() == null ? null
+                        : List.<MessagePart>of(new MessagePart.Text(request.system())))
+                .inputMessages(() -> {
+                    List<MessagePart> parts = new ArrayList<>(1 + request.images().size());
+                    parts.add(new MessagePart.Text(request.prompt()));
+                    images(request.images(), parts);
+                    return List.of(new InputMessage(Role.USER, parts, null));
+                })
+                .build();
     }
 
     static EmbeddingsRequest embed(EmbedRequest request, String host, Long port) {
@@ -103,32 +103,30 @@ final class SemconvMapping {
      * @param response the answer as read by {@link WireFormat#chatResponse}
      * @param root the JSON it was read from, for the tool-call arguments as sent; null when there is none
      */
-    static InferenceResponse chatResponse(ChatResponse response, JsonNode root, boolean content) {
+    static InferenceResponse chatResponse(ChatResponse response, JsonNode root) {
         InferenceResponse.Builder builder = metadata(response.model(), response.doneReason(),
                 response.promptEvalCount(), response.evalCount(), response.totalDuration(), response.loadDuration(),
                 response.promptEvalDuration(), response.evalDuration());
-        if (content && response.message() != null) {
-            builder.outputMessages(List.of(new OutputMessage(Role.ASSISTANT, outputParts(response.message(),
-                    root == null ? null : root.get("message")), null,
-                    outputFinishReason(response.doneReason()))));
+        if (response.message() != null) {
+            builder.outputMessages(() -> List.of(new OutputMessage(Role.ASSISTANT, outputParts(response.message(),
+                    root == null ? null : root.get("message")), null, outputFinishReason(response.doneReason()))));
         }
         return builder.build();
     }
 
     /** A complete, non-streamed generate answer. */
-    static InferenceResponse generateResponse(GenerateResponse response, boolean content) {
+    static InferenceResponse generateResponse(GenerateResponse response) {
         InferenceResponse.Builder builder = metadata(response.model(), response.doneReason(),
                 response.promptEvalCount(), response.evalCount(), response.totalDuration(), response.loadDuration(),
                 response.promptEvalDuration(), response.evalDuration());
-        if (content) {
+        builder.outputMessages(() -> {
             List<MessagePart> parts = new ArrayList<>(2);
             if (response.thinking() != null && !response.thinking().isEmpty()) {
                 parts.add(new MessagePart.Reasoning(response.thinking()));
             }
             parts.add(new MessagePart.Text(response.response()));
-            builder.outputMessages(List.of(new OutputMessage(Role.ASSISTANT, parts, null,
-                    outputFinishReason(response.doneReason()))));
-        }
+            return List.of(new OutputMessage(Role.ASSISTANT, parts, null, outputFinishReason(response.doneReason())));
+        });
         return builder.build();
     }
 
