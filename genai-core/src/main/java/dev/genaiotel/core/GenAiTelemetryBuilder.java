@@ -260,6 +260,7 @@ public final class GenAiTelemetryBuilder {
             prices = PriceFile.fromSetting(priceFile,
                     GenAiSettings.origin(systemProperties, environment, GenAiSettings.PRICE_FILE));
         }
+        SharedSdkCheck.built(openTelemetry, settings.contentCapture());
         return new GenAiTelemetry(Engine.create(openTelemetry, settings, all, allRedactors, hooks, formats, prices));
     }
 
