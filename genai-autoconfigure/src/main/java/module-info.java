@@ -27,4 +27,11 @@ module dev.genaiotel.autoconfigure {
 
     provides io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider
             with dev.genaiotel.autoconfigure.GenAiAutoConfigurationCustomizerProvider;
+    // The readable console view, exporter name genai-console (ExportPreset.console()).
+    provides io.opentelemetry.sdk.autoconfigure.spi.traces.ConfigurableSpanExporterProvider
+            with dev.genaiotel.autoconfigure.internal.ConsoleSpanExporter.Provider;
+    provides io.opentelemetry.sdk.autoconfigure.spi.metrics.ConfigurableMetricExporterProvider
+            with dev.genaiotel.autoconfigure.internal.ConsoleMetricExporter.Provider;
+    provides io.opentelemetry.sdk.autoconfigure.spi.logs.ConfigurableLogRecordExporterProvider
+            with dev.genaiotel.autoconfigure.internal.ConsoleLogRecordExporter.Provider;
 }

@@ -22,5 +22,4 @@ module dev.genaiotel.examples.quickstart {
     requires io.opentelemetry.sdk.trace;
     requires io.opentelemetry.sdk.metrics;
     requires io.opentelemetry.sdk.logs;
-    requires io.opentelemetry.sdk.testing;
 }

@@ -1,5 +1,6 @@
 package dev.genaiotel.autoconfigure;
 
+import dev.genaiotel.autoconfigure.internal.ConsoleSpanExporter;
 import dev.genaiotel.autoconfigure.internal.CoralogixEndpoint;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -20,7 +21,7 @@ import java.util.function.Function;
  * that the key is never sent elsewhere. Immutable; {@link #toString()} never shows a token.
  *
  * <ul>
- *   <li>{@link #console()}: traces, metrics and logs printed by the logging exporters, for local work.
+ *   <li>{@link #console()}: traces, metrics and events printed for a person to read, for local work.
  *   <li>{@link #otlp()}: OTLP to any collector over {@code http/protobuf}; endpoint, headers, protocol and the
  *       rest from the standard {@code OTEL_EXPORTER_OTLP_*} variables, as autoconfigure reads them.
  *   <li>{@link #coralogix(String, String)}: OTLP to Coralogix with the Send-Your-Data key from {@code CX_TOKEN} and
@@ -57,7 +58,13 @@ public final class ExportPreset {
         this.environment = environment;
     }
 
-    /** Traces, metrics and logs written by the {@code console} (logging) exporters. */
+    /**
+     * Traces, metrics and events printed to standard output for a person to read, by the {@code genai-console}
+     * exporters: each batch of spans as a tree with kind, duration, status and attributes (tokens, time to first
+     * chunk, ...), genai-otel's metric points as count and sum (what was recorded since the last print), and
+     * events with their attributes. The SDK's own one-line format stays available as
+     * {@code otel.traces.exporter=console} (and likewise for metrics and logs).
+     */
     public static ExportPreset console() {
         return new ExportPreset(Kind.CONSOLE, null, null, null, null, System::getenv);
     }
@@ -133,7 +140,7 @@ public final class ExportPreset {
     /** The properties this preset supplies as defaults, which the user's settings override. */
     Map<String, String> defaults() {
         Map<String, String> properties = new LinkedHashMap<>();
-        String exporter = kind == Kind.CONSOLE ? "console" : "otlp";
+        String exporter = kind == Kind.CONSOLE ? ConsoleSpanExporter.NAME : "otlp";
         properties.put("otel.traces.exporter", exporter);
         properties.put("otel.metrics.exporter", exporter);
         properties.put("otel.logs.exporter", exporter);

@@ -59,7 +59,12 @@ public final class GenAiOpenTelemetry implements AutoCloseable {
         return new GenAiOpenTelemetryBuilder();
     }
 
-    /** The OpenTelemetry SDK, for other instrumentations and for spans of the application's own. */
+    /**
+     * The OpenTelemetry SDK, for other instrumentations and for spans of the application's own. Give the provider
+     * modules {@link #genAiTelemetry()}, not this: a provider's {@code create(OpenTelemetry)} builds a telemetry of its
+     * own from the environment alone, without the settings made in code here (a warning is logged if its content
+     * capture mode differs).
+     */
     public OpenTelemetrySdk openTelemetry() {
         return openTelemetry;
     }

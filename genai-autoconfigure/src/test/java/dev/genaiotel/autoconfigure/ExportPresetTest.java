@@ -10,13 +10,14 @@ import org.junit.jupiter.api.Test;
 class ExportPresetTest {
 
     @Test
-    void consolePresetUsesTheLoggingExportersForEverySignal() {
+    void consolePresetUsesTheReadableConsoleExportersForEverySignal() {
         try (GenAiOpenTelemetry otel = GenAiOpenTelemetry.builder().setServiceName("console-app")
                 .setExportPreset(ExportPreset.console()).build()) {
-            assertThat(otel.openTelemetry().getSdkTracerProvider().toString()).contains("LoggingSpanExporter")
+            assertThat(otel.openTelemetry().getSdkTracerProvider().toString()).contains("GenAiConsoleSpanExporter")
                     .doesNotContain("Otlp");
-            assertThat(otel.openTelemetry().getSdkMeterProvider().toString()).contains("LoggingMetricExporter");
-            assertThat(otel.openTelemetry().getSdkLoggerProvider().toString()).contains("SystemOutLogRecordExporter");
+            assertThat(otel.openTelemetry().getSdkMeterProvider().toString()).contains("GenAiConsoleMetricExporter");
+            assertThat(otel.openTelemetry().getSdkLoggerProvider().toString())
+                    .contains("GenAiConsoleLogRecordExporter");
             assertThat(otel.resource().getAttribute(AttributeKey.stringKey("service.name"))).isEqualTo("console-app");
         }
     }
@@ -55,7 +56,8 @@ class ExportPresetTest {
                 .setDefaultProperty("otel.sdk.disabled", "true").build()) {
             otel.genAiTelemetry().startInference(dev.genaiotel.core.InferenceRequest.chat("openai", "m").build())
                     .end();
-            assertThat(otel.openTelemetry().getSdkTracerProvider().toString()).doesNotContain("LoggingSpanExporter");
+            assertThat(otel.openTelemetry().getSdkTracerProvider().toString())
+                    .doesNotContain("GenAiConsoleSpanExporter");
         }
     }
 
@@ -65,7 +67,8 @@ class ExportPresetTest {
                 .setExportPreset(ExportPreset.console())
                 .setDefaultProperty("otel.metrics.exporter", "none")
                 .setDefaultProperty("otel.resource.attributes", "deployment.environment.name=test").build()) {
-            assertThat(otel.openTelemetry().getSdkMeterProvider().toString()).doesNotContain("LoggingMetricExporter");
+            assertThat(otel.openTelemetry().getSdkMeterProvider().toString())
+                    .doesNotContain("GenAiConsoleMetricExporter");
             assertThat(otel.resource().getAttribute(AttributeKey.stringKey("deployment.environment.name")))
                     .isEqualTo("test");
             assertThat(otel.resource().getAttribute(AttributeKey.stringKey("service.name"))).isEqualTo("svc");

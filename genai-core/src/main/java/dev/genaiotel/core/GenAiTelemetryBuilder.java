@@ -285,6 +285,7 @@ public final class GenAiTelemetryBuilder {
                 : GenAiSettings.parseSemconvVersions(
                         GenAiSettings.raw(systemProperties, environment, GenAiSettings.SEMCONV_VERSION),
                         GenAiSettings.origin(systemProperties, environment, GenAiSettings.SEMCONV_VERSION));
+        SharedSdkCheck.built(openTelemetry, settings.contentCapture());
         return new GenAiTelemetry(Engine.create(
                 new EngineConfig(openTelemetry, settings, all, allRedactors, hooks, formats, prices, versions)));
     }

@@ -31,12 +31,16 @@ final class Telemetry {
             .build();
 
     LangChain4jTelemetry langChain4j(ContentCapture capture) {
-        GenAiTelemetry genAi = GenAiTelemetry.builder(sdk)
+        return LangChain4jTelemetry.builder(genAi(capture)).build();
+    }
+
+    /** GenAI telemetry over the in-memory SDK with {@code capture}, ignoring the process's environment. */
+    GenAiTelemetry genAi(ContentCapture capture) {
+        return GenAiTelemetry.builder(sdk)
                 .setServiceLoaderListeners(false)
                 .setSettingsSources(Map.<String, String>of()::get, Map.<String, String>of()::get)
                 .setContentCapture(capture)
                 .build();
-        return LangChain4jTelemetry.builder(genAi).build();
     }
 
     LangChain4jTelemetry langChain4j() {

@@ -32,9 +32,31 @@ public final class OllamaTelemetry {
         this.maxRequestBytes = maxRequestBytes;
     }
 
-    /** Telemetry with the default settings of this process (see {@link GenAiTelemetry#create(OpenTelemetry)}). */
+    /**
+     * Instrumentation with default options on a new {@link GenAiTelemetry} with the GenAI settings of this process
+     * (system properties, environment). That telemetry belongs to the caller: close it at shutdown with
+     * {@code genAiTelemetry().close()} when it runs completion hooks (such as the upload hook's worker thread).
+     * With {@code genai-autoconfigure}, use {@link #create(GenAiTelemetry)} with {@code genAiTelemetry()} instead:
+     * this method does not see settings made in code there, such as the content capture mode.
+     */
     public static OllamaTelemetry create(OpenTelemetry openTelemetry) {
         return builder(openTelemetry).build();
+    }
+
+    /**
+     * Instrumentation with default options on an existing {@link GenAiTelemetry}: its settings, listeners, redactors
+     * and hooks apply. The caller keeps owning {@code telemetry} and closes it.
+     */
+    public static OllamaTelemetry create(GenAiTelemetry telemetry) {
+        return builder(telemetry).build();
+    }
+
+    /**
+     * The {@link GenAiTelemetry} this instrumentation records through: the one given to {@link #create(GenAiTelemetry)}
+     * or {@link #builder(GenAiTelemetry)}, or the one {@link #create(OpenTelemetry)} built, which the caller closes.
+     */
+    public GenAiTelemetry genAiTelemetry() {
+        return telemetry;
     }
 
     /** A builder on a new {@link GenAiTelemetry} with this process's settings. */

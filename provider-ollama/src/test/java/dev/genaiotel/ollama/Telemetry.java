@@ -37,13 +37,17 @@ final class Telemetry {
 
     /** Keeps small blobs (the core omits them by default) so tests can see how images map to blob parts. */
     OllamaTelemetryBuilder builder(ContentCapture capture) {
-        GenAiTelemetry genAi = GenAiTelemetry.builder(sdk)
+        return OllamaTelemetry.builder(genAi(capture));
+    }
+
+    /** GenAI telemetry over the in-memory SDK with {@code capture}, ignoring the process's environment. */
+    GenAiTelemetry genAi(ContentCapture capture) {
+        return GenAiTelemetry.builder(sdk)
                 .setServiceLoaderListeners(false)
                 .setSettingsSources(Map.<String, String>of()::get, Map.<String, String>of()::get)
                 .setContentCapture(capture)
                 .setBlobMaxBytes(1024)
                 .build();
-        return OllamaTelemetry.builder(genAi);
     }
 
     OllamaTelemetry ollama() {

@@ -38,11 +38,6 @@ import dev.genaiotel.autoconfigure.GenAiOpenTelemetry;
 import dev.genaiotel.autoconfigure.GenAiOpenTelemetryBuilder;
 import dev.genaiotel.bedrock.BedrockTelemetry;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.sdk.logs.export.SimpleLogRecordProcessor;
-import io.opentelemetry.sdk.testing.exporter.InMemoryLogRecordExporter;
-import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -50,6 +45,7 @@ import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -76,12 +72,13 @@ import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
 
 /**
  * The quickstart: an agent turn with a tool-call round trip and a streamed answer, recorded through the genai-otel
- * engine into an in-memory OpenTelemetry SDK, then printed as a span tree, metric points and events.
+ * engine into an OpenTelemetry SDK set up by genai-autoconfigure, then printed by its console view as a span tree,
+ * metric points and events.
  *
  * <p>The agent turn's model calls are simulated in-process: this is how a provider module drives the engine, shown
  * without a network. The OpenAI and Ollama calls are real HTTP calls through the instrumented clients, to embedded
- * stand-ins (or to the real services when {@code OPENAI_API_KEY} or {@code OLLAMA_HOST} is set). Content capture is on, so the printed spans carry the
- * conversation.
+ * stand-ins (or to the real services when {@code OPENAI_API_KEY} or {@code OLLAMA_HOST} is set). Content capture is
+ * on, so the printed spans carry the conversation.
  */
 public final class Quickstart {
 
@@ -93,25 +90,21 @@ public final class Quickstart {
 
     /** Runs the demo and prints what was recorded. */
     public static void main(String[] args) throws InterruptedException, IOException {
-        InMemorySpanExporter spans = InMemorySpanExporter.create();
-        InMemoryMetricReader metrics = InMemoryMetricReader.create();
-        InMemoryLogRecordExporter events = InMemoryLogRecordExporter.create();
         String otlpEndpoint = System.getenv("OTEL_EXPORTER_OTLP_ENDPOINT");
         boolean otlp = otlpEndpoint != null && !otlpEndpoint.isBlank();
         GenAiOpenTelemetryBuilder setup = GenAiOpenTelemetry.builder()
                 .setServiceName("genai-otel-quickstart")
                 // A default, so OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=false still switches it off.
                 .setDefaultProperty(CAPTURE_PROPERTY, ContentCapture.SPAN_AND_EVENT.name())
-                .addSpanProcessor(SimpleSpanProcessor.create(spans))
-                .addMetricReader(metrics)
-                .addLogRecordProcessor(SimpleLogRecordProcessor.create(events));
-        if (otlp) {
-            setup.setExportPreset(ExportPreset.otlp());
-        } else {
-            for (String signal : List.of("traces", "metrics", "logs")) {
-                setup.setDefaultProperty("otel." + signal + ".exporter", "none");
-            }
+                .setExportPreset(otlp ? ExportPreset.otlp() : ExportPreset.console());
+        for (String signal : List.of("traces", "metrics", "logs")) {
+            // The console view of genai-autoconfigure, next to OTLP when that is on.
+            setup.setDefaultProperty("otel." + signal + ".exporter", otlp ? "otlp,genai-console" : "genai-console");
         }
+        // Everything is printed once, after the demo's own output (flushed below), not every few seconds.
+        setup.setDefaultProperty("otel.bsp.schedule.delay", "600000")
+                .setDefaultProperty("otel.blrp.schedule.delay", "600000")
+                .setDefaultProperty("otel.metric.export.interval", "600000");
         try (GenAiOpenTelemetry otel = setup.build()) {
             GenAiTelemetry telemetry = otel.genAiTelemetry();
 
@@ -124,17 +117,21 @@ public final class Quickstart {
             if (otlp) {
                 out.println("Also exporting over OTLP to " + otlpEndpoint);
             }
+            RealServices.printHint(out);
             out.println();
 
+            out.println("Agent turn: simulated in-process, the engine driven as a provider module drives it");
+            out.println("  (nothing leaves the machine; its server.* attributes are what a real call would record)");
+            out.println();
             runAgentTurn(telemetry);
             runOpenAi(telemetry, out);
             runBedrock(telemetry, out);
             runOllama(telemetry, out);
 
-            Report report = new Report(out);
-            report.spans(spans.getFinishedSpanItems());
-            report.metrics(metrics.collectAllMetrics());
-            report.events(events.getFinishedLogRecordItems());
+            // Spans, then metric points, then events, each printed by genai-autoconfigure's console exporters.
+            otel.openTelemetry().getSdkTracerProvider().forceFlush().join(10, TimeUnit.SECONDS);
+            otel.openTelemetry().getSdkMeterProvider().forceFlush().join(10, TimeUnit.SECONDS);
+            otel.openTelemetry().getSdkLoggerProvider().forceFlush().join(10, TimeUnit.SECONDS);
         }
     }
 
