@@ -110,7 +110,7 @@ class RejectedBeforeSendingTest extends BedrockFixture {
         if (operation != null) {
             assertThat(attr(span, GenAiAttributes.GEN_AI_OPERATION_NAME)).isEqualTo(operation);
         }
-        List<HistogramPointData> durations = points("gen_ai.client.operation.duration");
+        List<HistogramPointData> durations = points("gen_ai.client.inference.duration");
         assertThat(durations).hasSize(1);
         assertThat(durations.get(0).getCount()).isEqualTo(1);
         assertThat(durations.get(0).getAttributes().get(AttributeKey.stringKey("error.type")))
