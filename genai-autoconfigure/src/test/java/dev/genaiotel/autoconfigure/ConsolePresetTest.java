@@ -97,10 +97,12 @@ class ConsolePresetTest {
 
             String text = printed();
             assertThat(text).contains("Metric points\n");
-            assertThat(text).containsPattern("(?m)^  gen_ai\\.client\\.operation\\.time_to_first_chunk \\(s\\) "
+            assertThat(text).containsPattern("(?m)^  gen_ai\\.client\\.inference\\.time_to_first_chunk \\(s\\) "
                     + "count=1 sum=[0-9.e-]+ \\{.*gen_ai\\.provider\\.name=openai.*\\}$");
-            assertThat(text).containsPattern("(?m)^  gen_ai\\.client\\.token\\.usage \\(\\{token\\}\\) count=1 "
-                    + "sum=82\\.00 \\{.*gen_ai\\.token\\.type=input.*\\}$");
+            assertThat(text).containsPattern("(?m)^  gen_ai\\.client\\.inference\\.usage\\.input_tokens "
+                    + "\\(\\{token\\}\\) value=82 \\{.*gen_ai\\.token\\.modality=unknown.*\\}$");
+            assertThat(text).containsPattern("(?m)^  gen_ai\\.client\\.inference\\.operation\\.input_tokens "
+                    + "\\(\\{token\\}\\) count=1 sum=82\\.00 \\{.*gen_ai\\.provider\\.name=openai.*\\}$");
             assertThat(text).doesNotContain("ImmutableMetricData").doesNotContain("ImmutableHistogramPointData");
         }
     }
