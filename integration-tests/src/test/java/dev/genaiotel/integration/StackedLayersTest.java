@@ -13,10 +13,15 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.OpenAIClientAsync;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.client.okhttp.OpenAIOkHttpClientAsync;
+import com.openai.core.http.StreamResponse;
 import com.openai.errors.RateLimitException;
+import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.genaiotel.core.ContentCapture;
 import dev.genaiotel.core.GenAiTelemetry;
+import dev.genaiotel.core.Inference;
+import dev.genaiotel.core.InferenceRequest;
+import dev.genaiotel.core.InferenceResponse;
 import dev.genaiotel.langchain4j.LangChain4jTelemetry;
 import dev.genaiotel.openai.OpenAITelemetry;
 import dev.genaiotel.semconv.GenAiAttributes;
@@ -247,6 +252,40 @@ class StackedLayersTest {
 
         assertThat(onlyPoint(GenAiClientMetrics.GEN_AI_CLIENT_INFERENCE_DURATION.name()).getCount()).isEqualTo(1);
         assertThat(onlyPoint(GenAiClientMetrics.GEN_AI_CLIENT_INFERENCE_TIME_TO_FIRST_CHUNK.name()).getCount()).isEqualTo(1);
+    }
+
+    @Test
+    @SuppressWarnings("try") // the framework's span is current while the client streams
+    void aStreamOnlyTheClientUnderneathSeesChunkByChunkStillTimesTheOneSpan() throws Exception {
+        openAiServer.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/event-stream")
+                .withBody(sse(
+                        chunk("{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}", null),
+                        chunk("{\"content\":\"Par\"}", null),
+                        chunk("{\"content\":\"is.\"}", null),
+                        chunk("{}", "stop")))));
+        // A framework layer that records the inference but is handed the whole answer at once, as a framework
+        // calling a streaming client for its own non-streaming API does.
+        Inference framework = telemetry.startInference(InferenceRequest.chat("openai", "gpt-4o-mini").build());
+        StringBuilder answer = new StringBuilder();
+        try (var ignored = framework.makeCurrent();
+                StreamResponse<ChatCompletionChunk> stream = openAi.chat().completions().createStreaming(
+                        ChatCompletionCreateParams.builder().model("gpt-4o-mini").addUserMessage("Capital?").build())) {
+            stream.stream().forEach(chunk -> chunk.choices().forEach(
+                    choice -> choice.delta().content().ifPresent(answer::append)));
+        }
+        framework.end(InferenceResponse.empty());
+
+        assertThat(answer).hasToString("Paris.");
+        SpanData span = awaitOneSpan();
+        assertThat(span.getAttributes().get(GenAiAttributes.GEN_AI_REQUEST_STREAM)).isTrue();
+        assertThat(span.getAttributes().get(GenAiAttributes.GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK)).isNotNull()
+                .isPositive()
+                .isLessThanOrEqualTo((span.getEndEpochNanos() - span.getStartEpochNanos()) / 1e9);
+        assertThat(onlyPoint(GenAiClientMetrics.GEN_AI_CLIENT_INFERENCE_TIME_TO_FIRST_CHUNK.name()).getCount())
+                .isEqualTo(1);
+        assertThat(onlyPoint(GenAiClientMetrics.GEN_AI_CLIENT_INFERENCE_TIME_PER_OUTPUT_CHUNK.name()).getCount())
+                .isEqualTo(3);
     }
 
     @Test
