@@ -23,7 +23,7 @@ public final class AiServiceHooks {
         try {
             observer.beforeTool(before.request(), before.invocationContext());
         } catch (Throwable failure) {
-            FailureLog.failed("before tool execution", failure);
+            FailSoft.log("before tool execution", failure);
         }
     }
 
@@ -31,7 +31,7 @@ public final class AiServiceHooks {
         try {
             observer.afterTool(after.request(), after.hasFailed(), after.result());
         } catch (Throwable failure) {
-            FailureLog.failed("after tool execution", failure);
+            FailSoft.log("after tool execution", failure);
         }
     }
 }

@@ -87,7 +87,7 @@ public final class AiServiceObserver {
             Scope scope = synchronous(invocation) ? agent.makeCurrent() : null;
             calls.put(invocation.invocationId(), new Call(agent, agent.context(), scope, Thread.currentThread()));
         } catch (Throwable failure) {
-            FailureLog.failed("AI service started", failure);
+            FailSoft.log("AI service started", failure);
         }
     }
 
@@ -105,7 +105,7 @@ public final class AiServiceObserver {
             }
             call.agent.end(response);
         } catch (Throwable failure) {
-            FailureLog.failed("AI service completed", failure);
+            FailSoft.log("AI service completed", failure);
         }
     }
 
@@ -118,7 +118,7 @@ public final class AiServiceObserver {
             call.closeScope();
             call.agent.fail(event.error(), ErrorTypes.of(event.error()));
         } catch (Throwable failure) {
-            FailureLog.failed("AI service error", failure);
+            FailSoft.log("AI service error", failure);
         }
     }
 
@@ -149,7 +149,7 @@ public final class AiServiceObserver {
             }
             tools.put(new ToolKey(request), execution);
         } catch (Throwable failure) {
-            FailureLog.failed("before tool execution", failure);
+            FailSoft.log("before tool execution", failure);
         }
     }
 
@@ -166,7 +166,7 @@ public final class AiServiceObserver {
                 execution.end(telemetry.settings().captureContent() ? result : null);
             }
         } catch (Throwable failure) {
-            FailureLog.failed("after tool execution", failure);
+            FailSoft.log("after tool execution", failure);
         }
     }
 

@@ -29,7 +29,7 @@ final class ChatCalls {
             return telemetry.startInference(ChatMapping.request(request.messages(), parameters, provider,
                     otherProviderName, stream));
         } catch (Throwable failure) {
-            FailureLog.failed("chat model start", failure);
+            FailSoft.log("chat model start", failure);
             return null;
         }
     }
@@ -42,7 +42,7 @@ final class ChatCalls {
                 inference.end(ChatMapping.response(response));
             }
         } catch (Throwable failure) {
-            FailureLog.failed("chat model end", failure);
+            FailSoft.log("chat model end", failure);
             inference.end();
         }
     }
@@ -51,7 +51,7 @@ final class ChatCalls {
         try {
             inference.fail(error, ErrorTypes.of(error));
         } catch (Throwable failure) {
-            FailureLog.failed("chat model error", failure);
+            FailSoft.log("chat model error", failure);
         }
     }
 }

@@ -179,7 +179,7 @@ public final class ChatMapping {
                 try {
                     schema = JsonSchemaElementJsonUtils.toMap(specification.parameters());
                 } catch (RuntimeException | LinkageError failure) {
-                    FailureLog.failed("tool parameters", failure);
+                    FailSoft.log("tool parameters", failure);
                 }
             }
             result.add(new FunctionToolDefinition(specification.name(), specification.description(), schema));

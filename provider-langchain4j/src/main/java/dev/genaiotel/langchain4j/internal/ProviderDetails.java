@@ -24,7 +24,7 @@ final class ProviderDetails {
                 OpenAiDetails.request(parameters, builder);
             } catch (LinkageError e) {
                 openAi = false;
-                FailureLog.failed("langchain4j-open-ai request parameters", e);
+                FailSoft.log("langchain4j-open-ai request parameters", e);
             }
         }
     }
@@ -36,7 +36,7 @@ final class ProviderDetails {
                 OpenAiDetails.response(metadata, builder);
             } catch (LinkageError e) {
                 openAi = false;
-                FailureLog.failed("langchain4j-open-ai response metadata", e);
+                FailSoft.log("langchain4j-open-ai response metadata", e);
             }
         }
     }

@@ -46,7 +46,7 @@ public final class TelemetryChatModelListener implements ChatModelListener {
                 inference.end();
             }
         } catch (Throwable failure) {
-            FailureLog.failed("ChatModelListener.onRequest", failure);
+            FailSoft.log("ChatModelListener.onRequest", failure);
         }
     }
 
@@ -63,7 +63,7 @@ public final class TelemetryChatModelListener implements ChatModelListener {
                 inference.end(ChatMapping.response(context.chatResponse()));
             }
         } catch (Throwable failure) {
-            FailureLog.failed("ChatModelListener.onResponse", failure);
+            FailSoft.log("ChatModelListener.onResponse", failure);
         }
     }
 
@@ -75,7 +75,7 @@ public final class TelemetryChatModelListener implements ChatModelListener {
                 inference.fail(context.error(), ErrorTypes.of(context.error()));
             }
         } catch (Throwable failure) {
-            FailureLog.failed("ChatModelListener.onError", failure);
+            FailSoft.log("ChatModelListener.onError", failure);
         }
     }
 

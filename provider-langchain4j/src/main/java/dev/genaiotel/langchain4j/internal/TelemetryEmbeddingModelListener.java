@@ -58,7 +58,7 @@ public final class TelemetryEmbeddingModelListener implements EmbeddingModelList
                     dimensions == null ? null : dimensions.longValue(), null, null, null, null));
             context.attributes().put(EMBEDDINGS, embeddings);
         } catch (Throwable failure) {
-            FailureLog.failed("EmbeddingModelListener.onRequest", failure);
+            FailSoft.log("EmbeddingModelListener.onRequest", failure);
         }
     }
 
@@ -78,7 +78,7 @@ public final class TelemetryEmbeddingModelListener implements EmbeddingModelList
             Integer input = usage == null ? null : usage.inputTokenCount();
             embeddings.end(EmbeddingsResponse.of(response.modelName(), input == null ? null : input.longValue()));
         } catch (Throwable failure) {
-            FailureLog.failed("EmbeddingModelListener.onResponse", failure);
+            FailSoft.log("EmbeddingModelListener.onResponse", failure);
         }
     }
 
@@ -90,7 +90,7 @@ public final class TelemetryEmbeddingModelListener implements EmbeddingModelList
                 embeddings.fail(context.error(), ErrorTypes.of(context.error()));
             }
         } catch (Throwable failure) {
-            FailureLog.failed("EmbeddingModelListener.onError", failure);
+            FailSoft.log("EmbeddingModelListener.onError", failure);
         }
     }
 

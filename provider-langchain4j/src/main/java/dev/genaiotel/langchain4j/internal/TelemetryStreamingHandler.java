@@ -92,7 +92,7 @@ final class TelemetryStreamingHandler implements StreamingChatResponseHandler {
         try {
             inference.onChunk(0, delta);
         } catch (Throwable failure) {
-            FailureLog.failed("streaming chunk", failure);
+            FailSoft.log("streaming chunk", failure);
         }
     }
 
@@ -100,7 +100,7 @@ final class TelemetryStreamingHandler implements StreamingChatResponseHandler {
         try {
             inference.onChunk().appendReasoning(0, partial == null ? null : partial.text());
         } catch (Throwable failure) {
-            FailureLog.failed("streaming chunk", failure);
+            FailSoft.log("streaming chunk", failure);
         }
     }
 
@@ -113,7 +113,7 @@ final class TelemetryStreamingHandler implements StreamingChatResponseHandler {
                         partial.partialArguments());
             }
         } catch (Throwable failure) {
-            FailureLog.failed("streaming chunk", failure);
+            FailSoft.log("streaming chunk", failure);
         }
     }
 }

@@ -52,7 +52,7 @@ final class Usage {
             Method count = inner.get(value.getClass());
             return count == null ? null : count.invoke(value) instanceof Number number ? number.longValue() : null;
         } catch (ReflectiveOperationException | RuntimeException | LinkageError failure) {
-            FailureLog.failed("token usage details", failure);
+            FailSoft.log("token usage details", failure);
             return null;
         }
     }

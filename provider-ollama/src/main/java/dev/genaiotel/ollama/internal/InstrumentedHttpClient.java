@@ -102,7 +102,7 @@ public final class InstrumentedHttpClient extends HttpClient {
         try {
             return OllamaExchange.start(request, telemetry, maxLineBytes, maxRequestBytes);
         } catch (Throwable t) {
-            FailureLog.failed("request", t);
+            FailSoft.log("request", t);
             return null;
         }
     }
@@ -115,7 +115,7 @@ public final class InstrumentedHttpClient extends HttpClient {
                 }
             });
         } catch (Throwable t) {
-            FailureLog.failed("async response", t);
+            FailSoft.log("async response", t);
         }
     }
 
@@ -123,7 +123,7 @@ public final class InstrumentedHttpClient extends HttpClient {
         try {
             exchange.sendFailed(failure);
         } catch (Throwable t) {
-            FailureLog.failed("send failure", t);
+            FailSoft.log("send failure", t);
         }
     }
 

@@ -38,7 +38,7 @@ final class ObservingBodySubscriber<T> implements HttpResponse.BodySubscriber<T>
         try {
             exchange.onBytes(item);
         } catch (Throwable t) {
-            FailureLog.failed("response body", t);
+            FailSoft.log("response body", t);
         }
         downstream.onNext(item);
     }
@@ -48,7 +48,7 @@ final class ObservingBodySubscriber<T> implements HttpResponse.BodySubscriber<T>
         try {
             exchange.onError(throwable);
         } catch (Throwable t) {
-            FailureLog.failed("response error", t);
+            FailSoft.log("response error", t);
         }
         downstream.onError(throwable);
     }
@@ -58,7 +58,7 @@ final class ObservingBodySubscriber<T> implements HttpResponse.BodySubscriber<T>
         try {
             exchange.onComplete();
         } catch (Throwable t) {
-            FailureLog.failed("response end", t);
+            FailSoft.log("response end", t);
         }
         downstream.onComplete();
     }
@@ -82,7 +82,7 @@ final class ObservingBodySubscriber<T> implements HttpResponse.BodySubscriber<T>
             try {
                 exchange.onCancel();
             } catch (Throwable t) {
-                FailureLog.failed("response cancel", t);
+                FailSoft.log("response cancel", t);
             }
             upstream.cancel();
         }

@@ -142,7 +142,7 @@ final class OllamaExchange {
             try {
                 onHeaders(info);
             } catch (Throwable t) {
-                FailureLog.failed("response headers", t);
+                FailSoft.log("response headers", t);
             }
             return new ObservingBodySubscriber<>(handler.apply(info), this);
         };
@@ -161,7 +161,7 @@ final class OllamaExchange {
         try {
             return WatchedBody.response(response, invocation, this::cancelBody);
         } catch (RuntimeException e) {
-            FailureLog.failed("response body watch", e);
+            FailSoft.log("response body watch", e);
             return response;
         }
     }
@@ -269,7 +269,7 @@ final class OllamaExchange {
         try {
             line(bytes, offset, size);
         } catch (RuntimeException e) {
-            FailureLog.failed("response line", e);
+            FailSoft.log("response line", e);
         }
     }
 

@@ -7,14 +7,14 @@ import java.util.logging.Logger;
  * This module's side of the core's fail-soft boundary between LangChain4j and the telemetry; its logger is
  * {@code dev.genaiotel.langchain4j}.
  */
-public final class FailureLog {
+public final class FailSoft {
 
     private static final Logger LOGGER = Logger.getLogger("dev.genaiotel.langchain4j");
 
-    private FailureLog() {}
+    private FailSoft() {}
 
     /** Logs {@code failure} the first time it happens in {@code place}; rethrows only virtual-machine errors. */
-    public static void failed(String place, Throwable failure) {
+    public static void log(String place, Throwable failure) {
         InstrumentationFailures.logOnce(LOGGER, place, failure);
     }
 }
