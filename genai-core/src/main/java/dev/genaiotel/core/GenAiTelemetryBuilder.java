@@ -5,15 +5,14 @@ import dev.genaiotel.core.internal.Engine;
 import dev.genaiotel.core.internal.EngineConfig;
 import dev.genaiotel.core.internal.JavaAgentDetection;
 import dev.genaiotel.core.internal.PriceFile;
+import dev.genaiotel.core.internal.Services;
 import dev.genaiotel.semconv.SemconvVersion;
 import io.opentelemetry.api.OpenTelemetry;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Function;
@@ -27,7 +26,6 @@ import java.util.logging.Logger;
  */
 public final class GenAiTelemetryBuilder {
 
-    private static final int MAX_LISTENER_LOAD_FAILURES = 16;
     private static final Logger LOGGER = Logger.getLogger(GenAiTelemetryBuilder.class.getName());
 
     private final OpenTelemetry openTelemetry;
@@ -295,20 +293,11 @@ public final class GenAiTelemetryBuilder {
      * that drops all content takes its place, so that content it was meant to redact is never recorded.
      */
     private static void loadRedactors(List<ContentRedactor> all) {
-        Iterator<ContentRedactor> providers = ServiceLoader.load(ContentRedactor.class).iterator();
-        for (int failures = 0; failures < MAX_LISTENER_LOAD_FAILURES; ) {
-            try {
-                if (!providers.hasNext()) {
-                    return;
-                }
-                all.add(providers.next());
-            } catch (ServiceConfigurationError e) {
-                failures++;
-                LOGGER.log(Level.SEVERE, "A ContentRedactor service could not be loaded; all message content is"
-                        + " dropped rather than recorded without it", e);
-                all.add((part, context) -> null);
-            }
-        }
+        Services.load(ContentRedactor.class, all, e -> {
+            LOGGER.log(Level.SEVERE, "A ContentRedactor service could not be loaded; all message content is"
+                    + " dropped rather than recorded without it", e);
+            all.add((part, context) -> null);
+        });
     }
 
     /**
@@ -316,17 +305,7 @@ public final class GenAiTelemetryBuilder {
      * loader then goes on to the next one (it promises a best effort after an error), bounded in case it cannot.
      */
     private static void loadListeners(List<GenAiListener> all) {
-        Iterator<GenAiListener> providers = ServiceLoader.load(GenAiListener.class).iterator();
-        for (int failures = 0; failures < MAX_LISTENER_LOAD_FAILURES; ) {
-            try {
-                if (!providers.hasNext()) {
-                    return;
-                }
-                all.add(providers.next());
-            } catch (ServiceConfigurationError e) {
-                failures++;
-                LOGGER.log(Level.WARNING, "A GenAiListener service could not be loaded; it is skipped", e);
-            }
-        }
+        Services.load(GenAiListener.class, all,
+                e -> LOGGER.log(Level.WARNING, "A GenAiListener service could not be loaded; it is skipped", e));
     }
 }

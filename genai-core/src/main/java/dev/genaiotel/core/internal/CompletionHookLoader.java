@@ -5,11 +5,9 @@ import dev.genaiotel.core.CompletionHookProvider;
 import dev.genaiotel.core.GenAiSettings;
 import io.opentelemetry.api.OpenTelemetry;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Function;
@@ -27,7 +25,6 @@ public final class CompletionHookLoader {
     public static final String COMPLETION_HOOK = "otel.instrumentation.genai.completion-hook";
 
     private static final Logger LOGGER = Logger.getLogger("dev.genaiotel.core");
-    private static final int MAX_LOAD_FAILURES = 16;
 
     private CompletionHookLoader() {}
 
@@ -103,18 +100,8 @@ public final class CompletionHookLoader {
     }
 
     private static void loadProviders(List<CompletionHookProvider> all) {
-        Iterator<CompletionHookProvider> providers = ServiceLoader.load(CompletionHookProvider.class).iterator();
-        for (int failures = 0; failures < MAX_LOAD_FAILURES; ) {
-            try {
-                if (!providers.hasNext()) {
-                    return;
-                }
-                all.add(providers.next());
-            } catch (ServiceConfigurationError e) {
-                failures++;
-                LOGGER.log(Level.WARNING, "A CompletionHookProvider service could not be loaded; it is skipped", e);
-            }
-        }
+        Services.load(CompletionHookProvider.class, all, e -> LOGGER.log(Level.WARNING,
+                "A CompletionHookProvider service could not be loaded; it is skipped", e));
     }
 
     private static final class Context implements CompletionHookProvider.Context {
