@@ -1,5 +1,7 @@
 package dev.genaiotel.openai;
 
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_TOKEN_MODALITY;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_TOKEN_TYPE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.genaiotel.core.GenAiTelemetryBuilder;
@@ -10,6 +12,7 @@ import dev.genaiotel.semconv.MetricDefinition;
 import dev.genaiotel.semconv.SemconvVersion;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.LongPointData;
@@ -220,6 +223,122 @@ final class SemconvSignals {
         assertThat(histogram.getHistogramData().getPoints()).hasSize(1);
         HistogramPointData point = histogram.getHistogramData().getPoints().iterator().next();
         return List.of(point.getAttributes(), point.getCount(), point.getSum(), point.getCounts());
+    }
+
+    /** Checks each inference metric of the setting, with {@code chunk} the attributes of the chunk points. */
+    static void assertInferenceMetrics(Setting setting, Map<String, MetricData> metrics, Attributes common,
+            Attributes chunk) {
+        for (String name : metrics.keySet()) {
+            Set<Attributes> expected = switch (name) {
+                case "gen_ai.client.inference.usage.input_tokens",
+                        "gen_ai.client.inference.usage.output_tokens",
+                        "gen_ai.client.inference.usage.cache_read.input_tokens",
+                        "gen_ai.client.inference.usage.reasoning.output_tokens" ->
+                        Set.of(with(common, GEN_AI_TOKEN_MODALITY, "unknown"));
+                case "gen_ai.client.token.usage" -> Set.of(with(common, GEN_AI_TOKEN_TYPE, "input"),
+                        with(common, GEN_AI_TOKEN_TYPE, "output"));
+                case "gen_ai.client.inference.time_to_first_chunk",
+                        "gen_ai.client.inference.time_per_output_chunk",
+                        "gen_ai.client.operation.time_to_first_chunk",
+                        "gen_ai.client.operation.time_per_output_chunk" -> Set.of(chunk);
+                default -> Set.of(common);
+            };
+            assertMetric(metrics.get(name), expected);
+        }
+        if (setting == Setting.BOTH) {
+            assertSameHistogram(metrics.get("gen_ai.client.inference.duration"),
+                    metrics.get("gen_ai.client.operation.duration"));
+            MetricData legacy = metrics.get("gen_ai.client.token.usage");
+            assertThat(operationTokens(metrics.get("gen_ai.client.inference.operation.input_tokens")))
+                    .isEqualTo(legacyTokens(legacy, "input"));
+            assertThat(operationTokens(metrics.get("gen_ai.client.inference.operation.output_tokens")))
+                    .isEqualTo(legacyTokens(legacy, "output"));
+            assertThat((double) counterTotal(metrics.get("gen_ai.client.inference.usage.input_tokens")))
+                    .isEqualTo(legacyTokens(legacy, "input").get(2));
+            assertThat((double) counterTotal(metrics.get("gen_ai.client.inference.usage.output_tokens")))
+                    .isEqualTo(legacyTokens(legacy, "output").get(2));
+        }
+    }
+
+    /** Checks each embeddings metric of the setting and, in the dual setting, their equality. */
+    static void assertEmbeddingsMetrics(Setting setting, Map<String, MetricData> metrics, Attributes common) {
+        for (String name : metrics.keySet()) {
+            assertMetric(metrics.get(name), name.equals("gen_ai.client.token.usage")
+                    ? Set.of(with(common, GEN_AI_TOKEN_TYPE, "input")) : Set.of(common));
+        }
+        if (setting == Setting.BOTH) {
+            assertSameHistogram(metrics.get("gen_ai.client.embeddings.duration"),
+                    metrics.get("gen_ai.client.operation.duration"));
+            assertThat(operationTokens(metrics.get("gen_ai.client.embeddings.operation.input_tokens")))
+                    .isEqualTo(legacyTokens(metrics.get("gen_ai.client.token.usage"), "input"));
+        }
+    }
+
+    /**
+     * A failed inference: only its duration, with {@code failed} (which carries {@code error.type}), and the details
+     * event plus the inference exception event of each version in use, at WARN.
+     */
+    static void assertFailedInference(Setting setting, Map<String, MetricData> metrics, Attributes failed,
+            List<LogRecordData> events) {
+        List<String> durations = new ArrayList<>();
+        List<String> expectedEvents = new ArrayList<>(List.of("gen_ai.client.inference.operation.details"));
+        if (setting.current()) {
+            durations.add("gen_ai.client.inference.duration");
+            expectedEvents.add("gen_ai.client.inference.exception");
+        }
+        if (setting.legacy()) {
+            durations.add("gen_ai.client.operation.duration");
+            expectedEvents.add("gen_ai.client.operation.exception");
+        }
+        assertThat(metrics.keySet()).containsExactlyInAnyOrderElementsOf(durations);
+        for (String name : durations) {
+            assertMetric(metrics.get(name), Set.of(failed));
+        }
+        if (setting == Setting.BOTH) {
+            assertSameHistogram(metrics.get("gen_ai.client.inference.duration"),
+                    metrics.get("gen_ai.client.operation.duration"));
+        }
+        assertThat(eventNames(events)).containsExactlyInAnyOrderElementsOf(expectedEvents);
+        for (LogRecordData event : events) {
+            assertThat(event.getSeverity()).as(event.getEventName()).isEqualTo(
+                    event.getEventName().endsWith(".exception") ? Severity.WARN : detailsSeverity(setting));
+        }
+    }
+
+    /**
+     * A failed embeddings call: only its duration, with {@code failed}, and {@code gen_ai.client.operation.exception}
+     * once, at WARN, in every setting (v0.1.0 names no embeddings exception event of its own).
+     */
+    static void assertFailedEmbeddings(Setting setting, Map<String, MetricData> metrics, Attributes failed,
+            List<LogRecordData> events) {
+        List<String> durations = new ArrayList<>();
+        if (setting.current()) {
+            durations.add("gen_ai.client.embeddings.duration");
+        }
+        if (setting.legacy()) {
+            durations.add("gen_ai.client.operation.duration");
+        }
+        assertThat(metrics.keySet()).containsExactlyInAnyOrderElementsOf(durations);
+        for (String name : durations) {
+            assertMetric(metrics.get(name), Set.of(failed));
+        }
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.getEventName()).isEqualTo("gen_ai.client.operation.exception");
+            assertThat(event.getSeverity()).isEqualTo(Severity.WARN);
+        });
+    }
+
+    /** The details event's severity: DEBUG in v0.1.0 (also when both are emitted), INFO in 1.41.0. */
+    static Severity detailsSeverity(Setting setting) {
+        return setting == Setting.V1_41_0 ? Severity.INFO : Severity.DEBUG;
+    }
+
+    /** Exactly one event: the details event, at the setting's severity. */
+    static void assertOneDetailsEvent(Setting setting, List<LogRecordData> events) {
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.getEventName()).isEqualTo("gen_ai.client.inference.operation.details");
+            assertThat(event.getSeverity()).isEqualTo(detailsSeverity(setting));
+        });
     }
 
     /** The event names of the emitted log records, in order. */

@@ -1,11 +1,14 @@
 package dev.genaiotel.openai;
 
-import static dev.genaiotel.openai.SemconvSignals.assertMetric;
+import static dev.genaiotel.openai.SemconvSignals.assertEmbeddingsMetrics;
+import static dev.genaiotel.openai.SemconvSignals.assertFailedEmbeddings;
+import static dev.genaiotel.openai.SemconvSignals.assertFailedInference;
+import static dev.genaiotel.openai.SemconvSignals.assertInferenceMetrics;
+import static dev.genaiotel.openai.SemconvSignals.assertOneDetailsEvent;
 import static dev.genaiotel.openai.SemconvSignals.assertSameHistogram;
 import static dev.genaiotel.openai.SemconvSignals.byName;
 import static dev.genaiotel.openai.SemconvSignals.counterTotal;
 import static dev.genaiotel.openai.SemconvSignals.embeddingsMetricNames;
-import static dev.genaiotel.openai.SemconvSignals.eventNames;
 import static dev.genaiotel.openai.SemconvSignals.inferenceMetricNames;
 import static dev.genaiotel.openai.SemconvSignals.legacyTokens;
 import static dev.genaiotel.openai.SemconvSignals.operationTokens;
@@ -16,8 +19,6 @@ import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_OPERATION_NAME;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_PROVIDER_NAME;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_REQUEST_MODEL;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_RESPONSE_MODEL;
-import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_TOKEN_MODALITY;
-import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_TOKEN_TYPE;
 import static dev.genaiotel.semconv.GenAiAttributes.SERVER_ADDRESS;
 import static dev.genaiotel.semconv.GenAiAttributes.SERVER_PORT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,13 +33,9 @@ import com.openai.models.embeddings.EmbeddingCreateParams;
 import dev.genaiotel.core.ContentCapture;
 import dev.genaiotel.openai.SemconvSignals.Setting;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.logs.Severity;
-import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -85,52 +82,6 @@ class SemconvVersionsTest extends WireMockFixture {
         return byName(metrics.collectAllMetrics());
     }
 
-    /** Checks each inference metric of the setting, with {@code chunk} the attributes of the chunk points. */
-    private static void assertInferenceMetrics(Setting setting, Map<String, MetricData> metrics, Attributes common,
-            Attributes chunk) {
-        for (String name : metrics.keySet()) {
-            Set<Attributes> expected = switch (name) {
-                case "gen_ai.client.inference.usage.input_tokens",
-                        "gen_ai.client.inference.usage.output_tokens",
-                        "gen_ai.client.inference.usage.cache_read.input_tokens",
-                        "gen_ai.client.inference.usage.reasoning.output_tokens" ->
-                        Set.of(with(common, GEN_AI_TOKEN_MODALITY, "unknown"));
-                case "gen_ai.client.token.usage" -> Set.of(with(common, GEN_AI_TOKEN_TYPE, "input"),
-                        with(common, GEN_AI_TOKEN_TYPE, "output"));
-                case "gen_ai.client.inference.time_to_first_chunk",
-                        "gen_ai.client.inference.time_per_output_chunk",
-                        "gen_ai.client.operation.time_to_first_chunk",
-                        "gen_ai.client.operation.time_per_output_chunk" -> Set.of(chunk);
-                default -> Set.of(common);
-            };
-            assertMetric(metrics.get(name), expected);
-        }
-        if (setting == Setting.BOTH) {
-            assertSameHistogram(metrics.get("gen_ai.client.inference.duration"),
-                    metrics.get("gen_ai.client.operation.duration"));
-            MetricData legacy = metrics.get("gen_ai.client.token.usage");
-            assertThat(operationTokens(metrics.get("gen_ai.client.inference.operation.input_tokens")))
-                    .isEqualTo(legacyTokens(legacy, "input"));
-            assertThat(operationTokens(metrics.get("gen_ai.client.inference.operation.output_tokens")))
-                    .isEqualTo(legacyTokens(legacy, "output"));
-            assertThat((double) counterTotal(metrics.get("gen_ai.client.inference.usage.input_tokens")))
-                    .isEqualTo(legacyTokens(legacy, "input").get(2));
-            assertThat((double) counterTotal(metrics.get("gen_ai.client.inference.usage.output_tokens")))
-                    .isEqualTo(legacyTokens(legacy, "output").get(2));
-        }
-    }
-
-    private static Severity detailsSeverity(Setting setting) {
-        return setting == Setting.V1_41_0 ? Severity.INFO : Severity.DEBUG;
-    }
-
-    private void assertOneDetailsEvent(Setting setting) {
-        assertThat(events()).singleElement().satisfies(event -> {
-            assertThat(event.getEventName()).isEqualTo("gen_ai.client.inference.operation.details");
-            assertThat(event.getSeverity()).isEqualTo(detailsSeverity(setting));
-        });
-    }
-
     @ParameterizedTest(name = "{0}")
     @EnumSource(Setting.class)
     void aChatCallEmitsTheMetricsAndDetailsEventOfTheSetting(Setting setting) {
@@ -154,7 +105,7 @@ class SemconvVersionsTest extends WireMockFixture {
         if (setting.legacy()) {
             assertThat(legacyTokens(metrics.get("gen_ai.client.token.usage"), "input").get(2)).isEqualTo(1117.0);
         }
-        assertOneDetailsEvent(setting);
+        assertOneDetailsEvent(setting, events());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -182,7 +133,7 @@ class SemconvVersionsTest extends WireMockFixture {
             assertSameHistogram(metrics.get("gen_ai.client.inference.time_per_output_chunk"),
                     metrics.get("gen_ai.client.operation.time_per_output_chunk"));
         }
-        assertOneDetailsEvent(setting);
+        assertOneDetailsEvent(setting, events());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -194,20 +145,11 @@ class SemconvVersionsTest extends WireMockFixture {
 
         Map<String, MetricData> metrics = metricsByName();
         assertThat(metrics.keySet()).containsExactlyInAnyOrderElementsOf(embeddingsMetricNames(setting));
-        Attributes common = common("embeddings", "text-embedding-3-small", "text-embedding-3-small");
-        for (String name : metrics.keySet()) {
-            assertMetric(metrics.get(name), name.equals("gen_ai.client.token.usage")
-                    ? Set.of(with(common, GEN_AI_TOKEN_TYPE, "input")) : Set.of(common));
-        }
+        assertEmbeddingsMetrics(setting, metrics,
+                common("embeddings", "text-embedding-3-small", "text-embedding-3-small"));
         if (setting.current()) {
             assertThat(operationTokens(metrics.get("gen_ai.client.embeddings.operation.input_tokens")).get(2))
                     .isEqualTo(8.0);
-        }
-        if (setting == Setting.BOTH) {
-            assertSameHistogram(metrics.get("gen_ai.client.embeddings.duration"),
-                    metrics.get("gen_ai.client.operation.duration"));
-            assertThat(operationTokens(metrics.get("gen_ai.client.embeddings.operation.input_tokens")))
-                    .isEqualTo(legacyTokens(metrics.get("gen_ai.client.token.usage"), "input"));
         }
         assertThat(events()).isEmpty();
     }
@@ -223,31 +165,7 @@ class SemconvVersionsTest extends WireMockFixture {
 
         Map<String, MetricData> metrics = metricsByName();
         Attributes failed = with(common("chat", "gpt-4o-mini", null), ERROR_TYPE, "429");
-        List<String> durations = new ArrayList<>();
-        if (setting.current()) {
-            durations.add("gen_ai.client.inference.duration");
-        }
-        if (setting.legacy()) {
-            durations.add("gen_ai.client.operation.duration");
-        }
-        assertThat(metrics.keySet()).containsExactlyInAnyOrderElementsOf(durations);
-        for (String name : durations) {
-            assertMetric(metrics.get(name), Set.of(failed));
-        }
-        List<String> exceptions = new ArrayList<>();
-        if (setting.current()) {
-            exceptions.add("gen_ai.client.inference.exception");
-        }
-        if (setting.legacy()) {
-            exceptions.add("gen_ai.client.operation.exception");
-        }
-        List<LogRecordData> events = events();
-        assertThat(eventNames(events)).containsExactlyInAnyOrderElementsOf(
-                concat(List.of("gen_ai.client.inference.operation.details"), exceptions));
-        for (LogRecordData event : events) {
-            assertThat(event.getSeverity()).isEqualTo(event.getEventName().endsWith(".exception") ? Severity.WARN
-                    : detailsSeverity(setting));
-        }
+        assertFailedInference(setting, metrics, failed, events());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -258,24 +176,7 @@ class SemconvVersionsTest extends WireMockFixture {
         assertThat(catchThrowable(() -> client(setting).embeddings().create(embeddings())))
                 .isInstanceOf(RateLimitException.class);
 
-        assertThat(events()).singleElement().satisfies(event -> {
-            assertThat(event.getEventName()).isEqualTo("gen_ai.client.operation.exception");
-            assertThat(event.getSeverity()).isEqualTo(Severity.WARN);
-        });
-        Attributes failed = with(common("embeddings", "text-embedding-3-small", null), ERROR_TYPE, "429");
-        Map<String, MetricData> metrics = metricsByName();
-        assertThat(metrics.keySet()).containsExactlyInAnyOrderElementsOf(setting == Setting.BOTH
-                ? List.of("gen_ai.client.embeddings.duration", "gen_ai.client.operation.duration")
-                : List.of(setting.current() ? "gen_ai.client.embeddings.duration"
-                        : "gen_ai.client.operation.duration"));
-        for (MetricData data : metrics.values()) {
-            assertMetric(data, Set.of(failed));
-        }
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
+        assertFailedEmbeddings(setting, metricsByName(),
+                with(common("embeddings", "text-embedding-3-small", null), ERROR_TYPE, "429"), events());
     }
 }
