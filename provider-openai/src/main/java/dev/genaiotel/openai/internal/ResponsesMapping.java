@@ -163,7 +163,8 @@ final class ResponsesMapping {
             }
         });
         if (!fetch) {
-            FailSoft.run("responses usage", () -> response.usage().ifPresent(usage -> builder.usage(UsageMapping.responses(usage))));
+            FailSoft.run("responses usage",
+                    () -> response.usage().ifPresent(usage -> builder.usage(UsageMapping.responses(usage))));
         }
         AttributesBuilder attributes = Attributes.builder();
         FailSoft.run("responses service tier", () -> response.serviceTier()

@@ -34,19 +34,19 @@ final class UsageMapping {
         Optional<CompletionUsage.CompletionTokensDetails> completion = usage._completionTokensDetails().asKnown();
         Long cached = prompt.isPresent() ? prompt.get()._cachedTokens().asKnown().orElse(null) : null;
         Long reasoning = completion.isPresent() ? completion.get()._reasoningTokens().asKnown().orElse(null) : null;
-        TokenUsage tokens = new TokenUsage(usage.promptTokens(), usage.completionTokens(), cached, null, reasoning);
+        long input = usage.promptTokens();
+        long output = usage.completionTokens();
         if (prompt.isEmpty() && completion.isEmpty()) {
-            return tokens;
+            return new TokenUsage(input, output, cached, null, reasoning);
         }
         CompletionUsage.PromptTokensDetails in = prompt.orElse(null);
         CompletionUsage.CompletionTokensDetails out = completion.orElse(null);
-        List<ModalityTokens> modalities = new ArrayList<>(3);
-        add(modalities, TokenModality.TEXT, in == null ? null : count(in._textTokens()),
+        List<ModalityTokens> modalities = add(null, TokenModality.TEXT, in == null ? null : count(in._textTokens()),
                 out == null ? null : count(out._textTokens()));
-        add(modalities, TokenModality.IMAGE, in == null ? null : count(in._imageTokens()), null);
-        add(modalities, TokenModality.AUDIO, in == null ? null : count(in._audioTokens()),
+        modalities = add(modalities, TokenModality.IMAGE, in == null ? null : count(in._imageTokens()), null);
+        modalities = add(modalities, TokenModality.AUDIO, in == null ? null : count(in._audioTokens()),
                 out == null ? null : count(out._audioTokens()));
-        return modalities.isEmpty() ? tokens : tokens.withModalities(modalities);
+        return new TokenUsage(input, output, cached, null, reasoning, modalities);
     }
 
     /**
@@ -59,10 +59,18 @@ final class UsageMapping {
                 null, usage.outputTokensDetails().reasoningTokens());
     }
 
-    private static void add(List<ModalityTokens> modalities, String modality, Long input, Long output) {
-        if (input != null || output != null) {
-            modalities.add(new ModalityTokens(modality, input, output, null));
+    /**
+     * {@code modalities} with this modality added when OpenAI counted any of its tokens; the list is created on
+     * first use, since text-only answers (nearly all) list none.
+     */
+    private static List<ModalityTokens> add(List<ModalityTokens> modalities, String modality, Long input,
+            Long output) {
+        if (input == null && output == null) {
+            return modalities;
         }
+        List<ModalityTokens> list = modalities == null ? new ArrayList<>(3) : modalities;
+        list.add(new ModalityTokens(modality, input, output, null));
+        return list;
     }
 
     /** A reported modality count above zero; null for a missing, null, zero or unreadable one. */
