@@ -2,11 +2,15 @@ package dev.genaiotel.autoconfigure;
 
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.logs.v1.ResourceLogs;
 import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
+import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
@@ -36,6 +40,14 @@ final class OtlpReceiver implements AutoCloseable {
         ExportLogsServiceRequest logs() {
             try {
                 return ExportLogsServiceRequest.parseFrom(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        ExportMetricsServiceRequest metrics() {
+            try {
+                return ExportMetricsServiceRequest.parseFrom(body);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -101,6 +113,21 @@ final class OtlpReceiver implements AutoCloseable {
                 for (ResourceLogs resourceLogs : request.logs().getResourceLogsList()) {
                     for (ScopeLogs scopeLogs : resourceLogs.getScopeLogsList()) {
                         all.addAll(scopeLogs.getLogRecordsList());
+                    }
+                }
+            }
+        }
+        return all;
+    }
+
+    /** Every metric of every request to {@code /v1/metrics}, in the order received. */
+    List<Metric> metrics() {
+        List<Metric> all = new ArrayList<>();
+        for (Received request : requests) {
+            if (request.path().equals("/v1/metrics")) {
+                for (ResourceMetrics resourceMetrics : request.metrics().getResourceMetricsList()) {
+                    for (ScopeMetrics scopeMetrics : resourceMetrics.getScopeMetricsList()) {
+                        all.addAll(scopeMetrics.getMetricsList());
                     }
                 }
             }

@@ -14,6 +14,11 @@ public final class GenAiProperties {
     public static final String CAPTURE = PREFIX + "capture-message-content";
     /** The characters of all content attributes of one span or event, read by genai-core. */
     public static final String MAX_CONTENT_ATTRIBUTES_CHARS = PREFIX + "max-content-attributes-chars";
+    /**
+     * Which versions of the GenAI conventions genai-core emits ({@code 0.1.0}, {@code 1.41.0} or both), read from the
+     * resolved configuration like the other settings.
+     */
+    public static final String SEMCONV_VERSION = PREFIX + "semconv-version";
     /** Whether resolved settings are copied into system properties; see {@link SystemPropertyBridge}. */
     public static final String PUBLISH = PREFIX + "autoconfigure.publish-system-properties";
 
@@ -21,6 +26,7 @@ public final class GenAiProperties {
     public static final List<String> CORE_SETTINGS = List.of(
             ENABLED,
             CAPTURE,
+            SEMCONV_VERSION,
             PREFIX + "emit-event",
             PREFIX + "emit-exception-event",
             PREFIX + "max-content-chars",

@@ -13,7 +13,6 @@ import com.openai.models.chat.completions.ChatCompletionTool;
 import com.openai.models.completions.CompletionUsage;
 import dev.genaiotel.core.InferenceRequest;
 import dev.genaiotel.core.InferenceResponse;
-import dev.genaiotel.core.TokenUsage;
 import dev.genaiotel.semconv.FinishReason;
 import dev.genaiotel.semconv.Modality;
 import dev.genaiotel.semconv.OpenAiApiType;
@@ -254,7 +253,7 @@ final class ChatMapping {
         try {
             Optional<CompletionUsage> usage = completion.usage();
             if (usage.isPresent()) {
-                builder.usage(usage(usage.get()));
+                builder.usage(UsageMapping.chat(usage.get()));
             }
         } catch (RuntimeException e) {
             FailSoft.log("chat usage", e);
@@ -307,12 +306,6 @@ final class ChatMapping {
     }
 
     private record ResponseAttributes(String serviceTier, String systemFingerprint, Attributes attributes) {}
-
-    static TokenUsage usage(CompletionUsage usage) {
-        Long cached = usage.promptTokensDetails().flatMap(details -> details.cachedTokens()).orElse(null);
-        Long reasoning = usage.completionTokensDetails().flatMap(details -> details.reasoningTokens()).orElse(null);
-        return new TokenUsage(usage.promptTokens(), usage.completionTokens(), cached, null, reasoning);
-    }
 
     private static List<OutputMessage> outputMessages(ChatCompletion completion, String audioFormat) {
         List<ChatCompletion.Choice> choices = completion.choices();

@@ -46,7 +46,7 @@ final class ChatStream extends InferenceStream<ChatCompletionChunk> {
         try {
             List<ChatCompletionChunk.Choice> choices = chunk.choices();
             if (hideUsageChunk && choices.isEmpty() && chunk.usage().isPresent()) {
-                usage = ChatMapping.usage(chunk.usage().get());
+                usage = UsageMapping.chat(chunk.usage().get());
                 return false;
             }
             if (inference.isEnded()) {
@@ -76,7 +76,7 @@ final class ChatStream extends InferenceStream<ChatCompletionChunk> {
             }
             Optional<CompletionUsage> chunkUsage = chunk.usage();
             if (chunkUsage.isPresent()) {
-                usage = ChatMapping.usage(chunkUsage.get());
+                usage = UsageMapping.chat(chunkUsage.get());
             }
             if (serviceTier == null) {
                 serviceTier = chunk.serviceTier().map(tier -> tier.asString()).orElse(null);

@@ -74,7 +74,7 @@ final class CompletionsMapping {
             return messages;
         });
         FailSoft.run("completions usage",
-                () -> completion.usage().ifPresent(usage -> builder.usage(ChatMapping.usage(usage))));
+                () -> completion.usage().ifPresent(usage -> builder.usage(UsageMapping.chat(usage))));
         FailSoft.run("completions attributes", () -> builder.attributes(
                 ChatMapping.responseAttributes(null, completion.systemFingerprint().orElse(null))));
         return builder.build();

@@ -33,7 +33,7 @@ final class CompletionsStream extends InferenceStream<Completion> {
                 }
             }
             if (chunk.usage().isPresent()) {
-                usage = ChatMapping.usage(chunk.usage().get());
+                usage = UsageMapping.chat(chunk.usage().get());
             }
             if (systemFingerprint == null) {
                 systemFingerprint = chunk.systemFingerprint().orElse(null);

@@ -11,11 +11,9 @@ import com.openai.models.ResponsesModel;
 import com.openai.models.responses.Response;
 import com.openai.models.responses.ResponseCreateParams;
 import com.openai.models.responses.ResponseInputItem;
-import com.openai.models.responses.ResponseUsage;
 import com.openai.models.responses.Tool;
 import dev.genaiotel.core.InferenceRequest;
 import dev.genaiotel.core.InferenceResponse;
-import dev.genaiotel.core.TokenUsage;
 import dev.genaiotel.semconv.FinishReason;
 import dev.genaiotel.semconv.OpenAiApiType;
 import dev.genaiotel.semconv.OperationName;
@@ -165,7 +163,8 @@ final class ResponsesMapping {
             }
         });
         if (!fetch) {
-            FailSoft.run("responses usage", () -> response.usage().ifPresent(usage -> builder.usage(usage(usage))));
+            FailSoft.run("responses usage",
+                    () -> response.usage().ifPresent(usage -> builder.usage(UsageMapping.responses(usage))));
         }
         AttributesBuilder attributes = Attributes.builder();
         FailSoft.run("responses service tier", () -> response.serviceTier()
@@ -185,11 +184,6 @@ final class ResponsesMapping {
                     finishReason == null ? FinishReason.ERROR : finishReason));
         });
         return builder.build();
-    }
-
-    static TokenUsage usage(ResponseUsage usage) {
-        return new TokenUsage(usage.inputTokens(), usage.outputTokens(), usage.inputTokensDetails().cachedTokens(),
-                null, usage.outputTokensDetails().reasoningTokens());
     }
 
     /**
