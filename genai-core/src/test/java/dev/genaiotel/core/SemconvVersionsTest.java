@@ -293,7 +293,7 @@ class SemconvVersionsTest {
     }
 
     @ParameterizedTest(name = "{0} -> details event at {1}")
-    @CsvSource({"0.1.0, DEBUG", "1.41.0, INFO", "'0.1.0,1.41.0', DEBUG"})
+    @CsvSource({"0.1.0, DEBUG", "1.41.0, INFO", "'0.1.0,1.41.0', INFO"})
     void theDetailsEventIsEmittedOnceAtTheVersionsSeverity(String setting, Severity severity) {
         TelemetryFixture fixture = new TelemetryFixture();
         GenAiTelemetry telemetry = fixture.builder(Map.of("otel.instrumentation.genai.semconv-version", setting),
@@ -392,5 +392,27 @@ class SemconvVersionsTest {
                 .containsExactly(Attributes.builder().put(GEN_AI_OPERATION_NAME, "chat")
                         .put(GEN_AI_PROVIDER_NAME, "openai").put(GEN_AI_REQUEST_MODEL, "gpt-4o")
                         .put(ERROR_TYPE, "rate_limit_exceeded").build());
+    }
+
+    @Test
+    void usageAFailedInferenceReceivedIsCountedWithoutErrorTypeButNotInThePerOperationHistograms() {
+        TelemetryFixture fixture = new TelemetryFixture();
+        Inference inference = fixture.telemetry().startInference(
+                InferenceRequest.chat("openai", "gpt-4o").server("api.openai.com", 443L).build());
+        inference.onChunk().usage(new TokenUsage(100L, 7L, 0L, null, 0L)).responseModel("gpt-4o-2024");
+        inference.fail(new IllegalStateException("cut"), "stream_error");
+
+        Attributes unknown = COMMON.toBuilder().put(GEN_AI_TOKEN_MODALITY, "unknown").build();
+        assertThat(counterPoints(fixture.metric("gen_ai.client.inference.usage.input_tokens")))
+                .isEqualTo(Map.of(unknown, 100L));
+        assertThat(counterPoints(fixture.metric("gen_ai.client.inference.usage.output_tokens")))
+                .isEqualTo(Map.of(unknown, 7L));
+        assertThat(names(fixture)).as("reported zeros of the cache and reasoning subsets add no series")
+                .doesNotContain("gen_ai.client.inference.usage.cache_read.input_tokens",
+                        "gen_ai.client.inference.usage.reasoning.output_tokens")
+                .doesNotContain("gen_ai.client.inference.operation.input_tokens",
+                        "gen_ai.client.inference.operation.output_tokens");
+        assertThat(TelemetryFixture.pointAttributes(fixture.metric("gen_ai.client.inference.duration")))
+                .containsExactly(COMMON.toBuilder().put(ERROR_TYPE, "stream_error").build());
     }
 }

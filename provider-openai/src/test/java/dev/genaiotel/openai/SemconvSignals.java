@@ -328,9 +328,9 @@ final class SemconvSignals {
         });
     }
 
-    /** The details event's severity: DEBUG in v0.1.0 (also when both are emitted), INFO in 1.41.0. */
+    /** The details event's severity: DEBUG in v0.1.0 alone; INFO whenever 1.41.0 is emitted, alone or with it. */
     static Severity detailsSeverity(Setting setting) {
-        return setting == Setting.V1_41_0 ? Severity.INFO : Severity.DEBUG;
+        return setting == Setting.V0_1_0 ? Severity.DEBUG : Severity.INFO;
     }
 
     /** Exactly one event: the details event, at the setting's severity. */

@@ -120,7 +120,7 @@ class SemconvVersionsTest extends WireMockFixture {
 
         Map<String, MetricData> metrics = metricsByName();
         assertThat(metrics.keySet()).containsExactlyInAnyOrderElementsOf(
-                inferenceMetricNames(setting, true, true, true));
+                inferenceMetricNames(setting, true, false, false));
         Attributes common = common("chat", "gpt-4o-mini", "gpt-4o-mini-2024-07-18");
         assertInferenceMetrics(setting, metrics, common, without(common, GEN_AI_RESPONSE_MODEL));
         String perChunk = setting.current() ? "gen_ai.client.inference.time_per_output_chunk"

@@ -17,9 +17,17 @@ import java.util.function.Function;
  *
  * <p>Usage counters: each modality the provider counted is recorded under its own {@code gen_ai.token.modality}; what
  * the total has beyond the counted modalities is recorded as {@code unknown}, so that the counter still sums to the
- * total and no modality is guessed. Tokens are recorded for successful operations only.
+ * total and no modality is guessed. A zero the provider reported is added for input and output (the series exists)
+ * but not for the cache and reasoning subsets; nothing is added when no usage arrived.
+ *
+ * <p>Failed operations: the conventions' copies disagree (semantic-conventions-genai issue #530). Until that is
+ * settled, {@link #COUNT_FAILED_USAGE} says what is done: the counters take the usage a failed operation received
+ * (tokens were spent), without {@code error.type}; the per-operation histograms take successful operations only.
  */
 final class CurrentMetrics {
+
+    /** Whether usage received by a failed operation is added to the usage counters; the one switch of that rule. */
+    static final boolean COUNT_FAILED_USAGE = true;
 
     final DoubleHistogram inferenceDuration;
     final DoubleHistogram timeToFirstChunk;
@@ -54,18 +62,26 @@ final class CurrentMetrics {
                 instruments.longs(GenAiClientMetrics.GEN_AI_CLIENT_EMBEDDINGS_OPERATION_INPUT_TOKENS);
     }
 
-    void inference(Operation<?, ?> op, double seconds, Points points, TokenUsage usage) {
+    /**
+     * @param points the points of the operation's dimensions
+     * @param successPoints the same dimensions without {@code error.type}, for the usage counters
+     */
+    void inference(Operation<?, ?> op, double seconds, Points points, Points successPoints, TokenUsage usage) {
         inferenceDuration.record(seconds, points.duration(), op.context);
-        if (op.errorType != null || usage == null) {
+        boolean failed = op.errorType != null;
+        if (usage == null || (failed && !COUNT_FAILED_USAGE)) {
             return;
         }
         List<ModalityTokens> modalities = usage.modalities();
-        count(op, points, inputTokens, usage.inputTokens(), modalities, ModalityTokens::inputTokens);
-        count(op, points, outputTokens, usage.outputTokens(), modalities, ModalityTokens::outputTokens);
-        count(op, points, cacheReadInputTokens, usage.cacheReadInputTokens(), modalities,
-                ModalityTokens::cacheReadInputTokens);
-        count(op, points, cacheWriteInputTokens, usage.cacheWriteInputTokens(), List.of(), null);
-        count(op, points, reasoningOutputTokens, usage.reasoningOutputTokens(), List.of(), null);
+        count(op, successPoints, inputTokens, usage.inputTokens(), modalities, ModalityTokens::inputTokens, true);
+        count(op, successPoints, outputTokens, usage.outputTokens(), modalities, ModalityTokens::outputTokens, true);
+        count(op, successPoints, cacheReadInputTokens, usage.cacheReadInputTokens(), modalities,
+                ModalityTokens::cacheReadInputTokens, false);
+        count(op, successPoints, cacheWriteInputTokens, usage.cacheWriteInputTokens(), List.of(), null, false);
+        count(op, successPoints, reasoningOutputTokens, usage.reasoningOutputTokens(), List.of(), null, false);
+        if (failed) {
+            return;
+        }
         if (usage.inputTokens() != null) {
             operationInputTokens.record(usage.inputTokens(), points.duration(), op.context);
         }
@@ -81,9 +97,12 @@ final class CurrentMetrics {
         }
     }
 
-    /** One kind of token: each counted modality, then the rest of the total as {@code unknown}. */
+    /**
+     * One kind of token: each counted modality, then the rest of the total as {@code unknown}; a reported zero total
+     * only when {@code addZero}.
+     */
     private static void count(Operation<?, ?> op, Points points, LongCounter counter, Long total,
-            List<ModalityTokens> modalities, Function<ModalityTokens, Long> kind) {
+            List<ModalityTokens> modalities, Function<ModalityTokens, Long> kind, boolean addZero) {
         long counted = 0;
         for (int i = 0; i < modalities.size(); i++) {
             ModalityTokens tokens = modalities.get(i);
@@ -93,8 +112,8 @@ final class CurrentMetrics {
                 counted += value;
             }
         }
-        if (total != null && (total > counted || counted == 0)) {
-            counter.add(Math.max(0, total - counted), points.modality(TokenModality.UNKNOWN), op.context);
+        if (total != null && (total > counted || (addZero && counted == 0 && total == 0))) {
+            counter.add(total - counted, points.modality(TokenModality.UNKNOWN), op.context);
         }
     }
 }

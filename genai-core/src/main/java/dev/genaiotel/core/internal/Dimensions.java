@@ -14,6 +14,12 @@ package dev.genaiotel.core.internal;
 record Dimensions(String operation, String provider, String model, String serverAddress, Long serverPort,
         String responseModel, String errorType) {
 
+    /** These dimensions without {@code error.type}. */
+    Dimensions withoutError() {
+        return errorType == null ? this
+                : new Dimensions(operation, provider, model, serverAddress, serverPort, responseModel, null);
+    }
+
     /** The dimensions of {@code op}: its operation name and error type with the given service and models. */
     static Dimensions of(Operation<?, ?> op, String provider, String model, String serverAddress, Long serverPort,
             String responseModel) {

@@ -25,8 +25,9 @@ import java.io.StringWriter;
 
 /**
  * Emits the GenAI events as log records with an event name, in the operation's span context:
- * {@code gen_ai.client.inference.operation.details} (DEBUG in conventions v0.1.0, INFO in 1.41.0), the exception
- * event of the operation's family in each version in use, and {@code gen_ai.evaluation.result}.
+ * {@code gen_ai.client.inference.operation.details} (DEBUG in conventions v0.1.0, INFO in 1.41.0 and in the dual
+ * setting, once), the exception event of the operation's family in each version in use, and
+ * {@code gen_ai.evaluation.result}.
  */
 final class EventRecorder implements Recorder {
 
@@ -39,8 +40,9 @@ final class EventRecorder implements Recorder {
         this.logger = logger;
         this.settings = settings;
         this.semconv = semconv;
-        this.detailsSeverity = (semconv.current() ? GenAiEvents.INFERENCE_OPERATION_DETAILS_0_1_0
-                : GenAiEvents.INFERENCE_OPERATION_DETAILS_1_41_0).severity();
+        // During a migration the event keeps the 1.41.0 severity, so that a backend still filtering at INFO keeps it.
+        this.detailsSeverity = (semconv.legacy() ? GenAiEvents.INFERENCE_OPERATION_DETAILS_1_41_0
+                : GenAiEvents.INFERENCE_OPERATION_DETAILS_0_1_0).severity();
     }
 
     @Override

@@ -115,7 +115,8 @@ final class MetricsRecorder implements Recorder {
     void inference(Operation<?, ?> op, double seconds, Dimensions dimensions, TokenUsage usage) {
         Points points = points(dimensions);
         if (current != null) {
-            current.inference(op, seconds, points, usage);
+            Points successPoints = dimensions.errorType() == null ? points : points(dimensions.withoutError());
+            current.inference(op, seconds, points, successPoints, usage);
         }
         if (legacy != null) {
             operationDuration.record(seconds, points.duration(), op.context);
