@@ -10,6 +10,8 @@ module dev.genaiotel.langchain4j {
     requires static langchain4j;
     // LangChain4j's OpenAI models: optional, read for the OpenAI-only request parameters and response metadata.
     requires static langchain4j.open.ai;
+    // LangChain4j's Ollama models: optional, read for the Ollama-only request parameters.
+    requires static langchain4j.ollama;
     requires java.logging;
     // langchain4j-core logs through slf4j-api, an explicit module that its automatic module cannot pull into the
     // module graph: without this, NoClassDefFoundError org/slf4j/LoggerFactory on the module path (DEPENDENCIES.md 6).

@@ -101,6 +101,20 @@ class RejectedBeforeSendingTest extends BedrockFixture {
         assertFailedOnceBeforeSending("chat");
     }
 
+    @ParameterizedTest
+    @NullAndEmptySource
+    void wrappedAsyncConverseStreamRejectedBeforeSendingEndsSpanAsFailed(String modelId) {
+        BedrockTelemetry telemetry = bedrock(ContentCapture.NO_CONTENT);
+        BedrockRuntimeAsyncClient client = telemetry.wrap(asyncClient(telemetry.newExecutionInterceptor()));
+        RecordingConverseHandler handler = new RecordingConverseHandler(RecordingConverseHandler.Mode.DRAIN);
+
+        Throwable thrown = catchThrowable(() -> client.converseStream(ConverseStreamRequest.builder()
+                .modelId(modelId).messages(question()).build(), handler).get(10, TimeUnit.SECONDS));
+
+        assertThat(thrown).hasCauseInstanceOf(SdkClientException.class);
+        assertFailedOnceBeforeSending("chat");
+    }
+
     /** One span, failed with the SDK's exception type; one duration point with that type; nothing reached the wire. */
     private void assertFailedOnceBeforeSending(String operation) {
         SpanData span = awaitOnlySpan();

@@ -82,8 +82,8 @@ final class ConverseMapping {
                 .server(endpoint.address(), endpoint.port());
         if (config != null) {
             builder.maxTokens(config.maxTokens() == null ? null : config.maxTokens().longValue())
-                    .temperature(decimal(config.temperature()))
-                    .topP(decimal(config.topP()));
+                    .temperature(Decimals.of(config.temperature()))
+                    .topP(Decimals.of(config.topP()));
             if (config.hasStopSequences()) {
                 builder.stopSequences(config.stopSequences());
             }
@@ -253,11 +253,11 @@ final class ConverseMapping {
     private static MessagePart video(VideoBlock video) {
         return media(video.source() == null ? null : video.source().bytes(),
                 video.source() == null ? null : video.source().s3Location(),
-                videoMimeType(lower(video.formatAsString())), Modality.VIDEO);
+                MediaTypes.video(lower(video.formatAsString())), Modality.VIDEO);
     }
 
     private static MessagePart document(DocumentBlock document) {
-        String mimeType = documentMimeType(lower(document.formatAsString()));
+        String mimeType = MediaTypes.document(lower(document.formatAsString()));
         DocumentSource source = document.source();
         if (source == null) {
             return generic("document", "name", document.name());
@@ -376,42 +376,5 @@ final class ConverseMapping {
 
     private static String lower(String value) {
         return value == null ? "unknown" : value.toLowerCase(Locale.ROOT);
-    }
-
-    static String documentMimeType(String format) {
-        return switch (format) {
-            case "pdf" -> "application/pdf";
-            case "csv" -> "text/csv";
-            case "doc" -> "application/msword";
-            case "docx" -> "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-            case "xls" -> "application/vnd.ms-excel";
-            case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-            case "html" -> "text/html";
-            case "txt" -> "text/plain";
-            case "md" -> "text/markdown";
-            default -> null;
-        };
-    }
-
-    static String videoMimeType(String format) {
-        return switch (format) {
-            case "mkv" -> "video/x-matroska";
-            case "mov" -> "video/quicktime";
-            case "mp4" -> "video/mp4";
-            case "webm" -> "video/webm";
-            case "flv" -> "video/x-flv";
-            case "mpeg", "mpg" -> "video/mpeg";
-            case "wmv" -> "video/x-ms-wmv";
-            case "three_gp" -> "video/3gpp";
-            default -> null;
-        };
-    }
-
-    /**
-     * The float the caller wrote, as the double with the same decimal digits: {@code 0.2f} is recorded as 0.2, not as
-     * its binary widening 0.20000000298023224.
-     */
-    static Double decimal(Float value) {
-        return value == null ? null : Double.valueOf(value.toString());
     }
 }
