@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +60,17 @@ class ToolCallArgumentsTest {
         HttpResponse<String> response = post(Payloads.CHAT_STREAM_REQUEST.replace("}]}", "}],\"stream\":false}"));
 
         assertThat(response.body()).isEqualTo(toolCallAnswer("\"" + BROKEN + "\""));
+        assertThat(attribute(telemetry.awaitSpan(), GEN_AI_OUTPUT_MESSAGES)).isEqualTo("[{\"role\":\"assistant\","
+                + "\"parts\":[{\"type\":\"tool_call\",\"name\":\"get_current_weather\",\"arguments\":\"" + BROKEN
+                + "\"}],\"finish_reason\":\"stop\"}]");
+    }
+
+    @Test
+    void streamedArgumentsThatAreNotJsonAreRecordedAsText() throws Exception {
+        stub.answer("POST", "/api/chat", Answer.ndjson(List.of(toolCallAnswer("\"" + BROKEN + "\""))));
+
+        post(Payloads.CHAT_STREAM_REQUEST);
+
         assertThat(attribute(telemetry.awaitSpan(), GEN_AI_OUTPUT_MESSAGES)).isEqualTo("[{\"role\":\"assistant\","
                 + "\"parts\":[{\"type\":\"tool_call\",\"name\":\"get_current_weather\",\"arguments\":\"" + BROKEN
                 + "\"}],\"finish_reason\":\"stop\"}]");

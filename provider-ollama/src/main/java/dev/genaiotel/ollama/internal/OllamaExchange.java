@@ -382,7 +382,7 @@ final class OllamaExchange {
         StreamAccumulator accumulator = inference.onChunk();
         if (endpoint == Endpoint.CHAT) {
             ChatResponse chunk = WireFormat.chatResponse(node);
-            toolCalls = SemconvMapping.accumulate(accumulator, chunk, toolCalls);
+            toolCalls = SemconvMapping.accumulate(accumulator, chunk, node, toolCalls);
             if (chunk.done()) {
                 inference.end(SemconvMapping.finalChunk(chunk));
             }

@@ -150,7 +150,7 @@ final class SemconvMapping {
      * @param toolIndex the number of tool calls seen before this chunk
      * @return the number of tool calls seen including this chunk
      */
-    static int accumulate(StreamAccumulator accumulator, ChatResponse chunk, int toolIndex) {
+    static int accumulate(StreamAccumulator accumulator, ChatResponse chunk, JsonNode root, int toolIndex) {
         ChatMessage message = chunk.message();
         int index = toolIndex;
         if (message != null) {
@@ -158,9 +158,14 @@ final class SemconvMapping {
                 accumulator.appendReasoning(0, message.thinking());
             }
             accumulator.appendText(0, message.content());
-            for (ToolCall call : message.toolCalls()) {
-                accumulator.appendToolCall(0, index++, call.id(), call.name(),
-                        WireFormat.MAPPER.valueToTree(call.arguments()).toString());
+            List<ToolCall> calls = message.toolCalls();
+            List<Object> sent = calls.isEmpty() || root == null ? List.of()
+                    : WireFormat.toolCallArguments(root.get("message"));
+            for (int i = 0; i < calls.size(); i++) {
+                ToolCall call = calls.get(i);
+                Object arguments = i < sent.size() ? sent.get(i) : call.arguments();
+                accumulator.appendToolCall(0, index++, call.id(), call.name(), arguments instanceof String text
+                        ? text : WireFormat.MAPPER.valueToTree(arguments).toString());
             }
         }
         finish(accumulator, chunk.model(), chunk.doneReason());
