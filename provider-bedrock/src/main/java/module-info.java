@@ -18,7 +18,7 @@ module dev.genaiotel.bedrock {
     requires com.fasterxml.jackson.databind;
     requires java.logging;
     // The SDK logs through slf4j, and its default sync HTTP client (httpclient5) loads jdk.net.Sockets: neither is
-    // resolved on the plain module path unless a named module requires it (DEPENDENCIES.md section 6).
+    // resolved on the plain module path unless a named module requires it.
     requires org.slf4j;
     requires jdk.net;
 

@@ -14,7 +14,7 @@ module dev.genaiotel.langchain4j {
     requires static langchain4j.ollama;
     requires java.logging;
     // langchain4j-core logs through slf4j-api, an explicit module that its automatic module cannot pull into the
-    // module graph: without this, NoClassDefFoundError org/slf4j/LoggerFactory on the module path (DEPENDENCIES.md 6).
+    // module graph: without this, NoClassDefFoundError org/slf4j/LoggerFactory on the module path.
     requires org.slf4j;
 
     exports dev.genaiotel.langchain4j;

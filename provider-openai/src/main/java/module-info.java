@@ -5,7 +5,7 @@
  */
 module dev.genaiotel.openai {
     requires transitive dev.genaiotel.core;
-    // Filename-derived automatic module names: openai-java ships no module descriptor (DEPENDENCIES.md section 1).
+    // Filename-derived automatic module names: openai-java ships no module descriptor.
     requires transitive openai.java.core;
     // okhttp-jvm 5 is an explicit module that the automatic openai-java modules cannot pull into the graph.
     requires okhttp3;

@@ -2,7 +2,7 @@ package dev.genaiotel.core;
 
 import dev.genaiotel.core.internal.Operation;
 
-/** An agent being created on a remote service: the {@code create_agent} CLIENT span of SEMCONV.md section 2.7. */
+/** An agent being created on a remote service: the {@code create_agent} CLIENT span of the GenAI conventions. */
 public final class AgentCreation extends Invocation {
 
     static final AgentCreation PASS_THROUGH = new AgentCreation(null);

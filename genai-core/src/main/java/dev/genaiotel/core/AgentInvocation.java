@@ -3,7 +3,7 @@ package dev.genaiotel.core;
 import dev.genaiotel.core.internal.Operation;
 
 /**
- * An agent invocation: the {@code invoke_agent} span of SEMCONV.md sections 2.8 (CLIENT, remote agent) and 2.9
+ * An agent invocation: the {@code invoke_agent} span of the GenAI conventions (CLIENT, remote agent) and 2.9
  * (INTERNAL, in-process agent). For in-process agents it records {@code gen_ai.invoke_agent.duration} and counts
  * the inferences and tool executions started in its context ({@code gen_ai.invoke_agent.inference_calls},
  * {@code gen_ai.invoke_agent.tool_calls}); keep it current with {@link #makeCurrent()} while the agent runs.

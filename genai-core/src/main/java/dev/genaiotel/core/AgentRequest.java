@@ -7,7 +7,7 @@ import io.opentelemetry.api.common.Attributes;
 import java.util.List;
 
 /**
- * An agent to invoke ({@code invoke_agent}, SEMCONV.md sections 2.8 and 2.9) or create ({@code create_agent},
+ * An agent to invoke ({@code invoke_agent} of the GenAI conventions) or create ({@code create_agent},
  * section 2.7). A remote agent (OpenAI Assistants, Bedrock Agents) gets a CLIENT span with provider and server
  * attributes; an in-process agent (LangChain4j AI services) an INTERNAL span without them.
  *

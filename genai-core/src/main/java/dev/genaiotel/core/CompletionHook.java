@@ -10,7 +10,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * An in-process hook that sees the content of every finished inference (SEMCONV.md section 9): the place to upload
+ * An in-process hook that sees the content of every finished inference (see the README, "Completion hooks"): the place
+ * to upload
  * content to external storage and stamp references to it, such as {@link UploadCompletionHook}.
  *
  * <p>Called once per inference that ends or fails, synchronously on the thread that ends it, before the span ends

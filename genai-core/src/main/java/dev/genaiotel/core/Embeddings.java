@@ -2,7 +2,7 @@ package dev.genaiotel.core;
 
 import dev.genaiotel.core.internal.Operation;
 
-/** An embeddings call in flight: the {@code embeddings} span of SEMCONV.md section 2.2 and the client metrics. */
+/** An embeddings call in flight: the {@code embeddings} span of the GenAI conventions and the client metrics. */
 public final class Embeddings extends Invocation {
 
     static final Embeddings PASS_THROUGH = new Embeddings(null);

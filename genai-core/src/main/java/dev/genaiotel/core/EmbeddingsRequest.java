@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An embeddings request (SEMCONV.md section 2.2, operation {@code embeddings}). No content is recorded for
+ * An embeddings request (the GenAI embeddings span, operation {@code embeddings}). No content is recorded for
  * embeddings.
  *
  * @param providerName {@code gen_ai.provider.name}

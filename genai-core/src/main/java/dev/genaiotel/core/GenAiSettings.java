@@ -11,8 +11,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The settings of the engine, read from system properties and environment variables (SEMCONV.md section 1 and
- * appendix A.1) and overridden in code through {@link GenAiTelemetryBuilder}. Precedence: code, then system property,
+ * The settings of the engine, read from system properties and environment variables (the README, "Configuration")
+ * and overridden in code through {@link GenAiTelemetryBuilder}. Precedence: code, then system property,
  * then environment variable. An invalid value logs one warning and falls back to the default.
  *
  * <table>

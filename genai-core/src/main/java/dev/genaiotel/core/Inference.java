@@ -4,7 +4,7 @@ import dev.genaiotel.core.internal.InferenceOperation;
 
 /**
  * An inference in flight ({@code chat}, {@code text_completion}, {@code generate_content}): the inference span of
- * SEMCONV.md section 2.1, the client operation metrics and the {@code gen_ai.client.inference.operation.details}
+ * the GenAI conventions, the client operation metrics and the {@code gen_ai.client.inference.operation.details}
  * event.
  *
  * <p>Streaming: call {@link #onChunk()} (or {@link #onChunk(int, CharSequence)}) once per received chunk and feed

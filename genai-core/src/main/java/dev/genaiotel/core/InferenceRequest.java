@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * What a provider is about to ask the model: the request side of the inference span (SEMCONV.md section 2.1).
+ * What a provider is about to ask the model: the request side of the inference span (the GenAI inference span).
  * Nullable components are not recorded when null. Build with {@link #builder(String, String)}.
  *
  * <p>The message lists are copied, the values inside the parts (tool arguments and results, schemas, generic

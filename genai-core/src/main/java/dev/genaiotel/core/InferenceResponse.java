@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * What the model answered: the response side of the inference span (SEMCONV.md section 2.1). Nullable components
+ * What the model answered: the response side of the inference span (the GenAI inference span). Nullable components
  * are not recorded when null. Build with {@link #builder()}, or {@link #metadata(String, String, List)} for the
  * common id / model / finish-reasons case.
  *

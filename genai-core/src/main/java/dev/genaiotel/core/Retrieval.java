@@ -4,7 +4,7 @@ import dev.genaiotel.core.internal.Operation;
 import dev.genaiotel.semconv.message.RetrievalDocument;
 import java.util.List;
 
-/** A retrieval in flight: the {@code retrieval} CLIENT span of SEMCONV.md section 2.3. */
+/** A retrieval in flight: the {@code retrieval} CLIENT span of the GenAI conventions. */
 public final class Retrieval extends Invocation {
 
     static final Retrieval PASS_THROUGH = new Retrieval(null);

@@ -3,7 +3,7 @@ package dev.genaiotel.core;
 import io.opentelemetry.api.common.Attributes;
 
 /**
- * A retrieval from a data source (SEMCONV.md section 2.3, {@code retrieval}), such as a vector-store search.
+ * A retrieval from a data source (the GenAI retrieval span, {@code retrieval}), such as a vector-store search.
  *
  * @param providerName {@code gen_ai.provider.name}, or null
  * @param dataSourceId {@code gen_ai.data_source.id}, or null

@@ -3,7 +3,7 @@ package dev.genaiotel.core;
 import java.util.Objects;
 
 /**
- * A tool the application (or the agent framework) is about to run (SEMCONV.md section 2.6, {@code execute_tool}).
+ * A tool the application (or the agent framework) is about to run (the GenAI execute-tool span, {@code execute_tool}).
  * Only instrument code that itself runs the tool, never a model client that merely returns tool calls.
  *
  * @param name {@code gen_ai.tool.name}

@@ -3,7 +3,7 @@ package dev.genaiotel.core;
 import dev.genaiotel.core.internal.Operation;
 
 /**
- * A tool running: the {@code execute_tool} INTERNAL span of SEMCONV.md section 2.6 and
+ * A tool running: the {@code execute_tool} INTERNAL span of the GenAI conventions and
  * {@code gen_ai.execute_tool.duration}. Counted in {@code gen_ai.invoke_agent.tool_calls} of the enclosing agent.
  */
 public final class ToolExecution extends Invocation {

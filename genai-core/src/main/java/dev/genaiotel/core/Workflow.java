@@ -4,7 +4,7 @@ import dev.genaiotel.core.internal.Operation;
 import dev.genaiotel.semconv.message.OutputMessage;
 import java.util.List;
 
-/** A workflow run: the {@code invoke_workflow} INTERNAL span of SEMCONV.md section 2.10 and its duration metric. */
+/** A workflow run: the {@code invoke_workflow} INTERNAL span of the GenAI conventions0 and its duration metric. */
 public final class Workflow extends Invocation {
 
     static final Workflow PASS_THROUGH = new Workflow(null);

@@ -4,7 +4,7 @@ import dev.genaiotel.semconv.message.InputMessage;
 import java.util.List;
 
 /**
- * A workflow (a group of agent invocations, SEMCONV.md section 2.10, {@code invoke_workflow}).
+ * A workflow (a group of agent invocations of the GenAI conventions, {@code invoke_workflow}).
  *
  * @param workflowName {@code gen_ai.workflow.name} (low cardinality), or null
  * @param inputMessages {@code gen_ai.input.messages} (opt-in content)

@@ -24,7 +24,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** SEMCONV.md appendix A.1: the capture mode x event switch matrix, read from the environment. */
+/** The capture mode x event switch matrix (README, "Configuration"), read from the environment. */
 class ContentCaptureMatrixTest {
 
     private static final AttributeKey<Value<?>> INPUT_VALUE = AttributeKey.valueKey(GEN_AI_INPUT_MESSAGES.getKey());

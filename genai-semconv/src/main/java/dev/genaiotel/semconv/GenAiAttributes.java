@@ -460,7 +460,7 @@ public final class GenAiAttributes {
             AttributeKey.booleanKey("gen_ai.content.truncated");
 
     // ---------------------------------------------------------------------------------------------------------------
-    // Deprecated names (SEMCONV.md section 8), kept for the compatibility mode.
+    // Deprecated names (the names older conventions used), kept for the compatibility mode.
     // ---------------------------------------------------------------------------------------------------------------
 
     /**

@@ -23,7 +23,7 @@ public enum SemconvVersion {
 
     /**
      * {@code 1.41.0}: exactly what this project emitted before v0.1.0 support (the GenAI conventions of core semantic
-     * conventions 1.41.0 plus the pre-release additions SEMCONV.md lists), for backends that have not moved.
+     * conventions 1.41.0 plus the pre-release additions this project recorded), for backends that have not moved.
      */
     V1_41_0("1.41.0", GenAiSchema.SCHEMA_URL_1_41_0);
 

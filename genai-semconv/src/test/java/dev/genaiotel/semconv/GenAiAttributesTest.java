@@ -37,7 +37,7 @@ class GenAiAttributesTest {
         POST_440,
         /** Ours, not in the conventions. */
         OURS,
-        /** A deprecated name of SEMCONV.md section 8. */
+        /** A name older conventions used, kept for the compatibility formats. */
         DEPRECATED,
         /** In the model at fe5608e, removed by GenAI conventions v0.1.0: kept for the 1.41.0 profile. */
         REMOVED_IN_0_1_0,
@@ -54,7 +54,8 @@ class GenAiAttributesTest {
     private static final AttributeType STRINGS = AttributeType.STRING_ARRAY;
 
     /**
-     * Every attribute GenAiAttributes must define, written by hand from SEMCONV.md sections 2, 4, 5, 6, 8 and 10.
+     * Every attribute GenAiAttributes must define, written by hand from the GenAI conventions' spans, provider pages,
+     * events, metrics and older names.
      * Attributes of semconv type {@code any} are strings here: they carry the compact JSON form on spans.
      */
     private static final List<Row> TABLE = List.of(

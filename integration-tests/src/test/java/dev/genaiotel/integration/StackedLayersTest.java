@@ -56,8 +56,7 @@ import org.junit.jupiter.api.Test;
 /**
  * LangChain4j's own model on openai-java ({@code langchain4j-open-ai-official}) over an openai-java client that
  * provider-openai instruments, with the LangChain4j wrapper and listener attached too: three layers, one inference
- * span and one set of metric points per model call, carrying what each layer knows (SEMCONV.md sections 4.5 and 13,
- * item 11).
+ * span and one set of metric points per model call, carrying what each layer knows.
  */
 class StackedLayersTest {
 
@@ -251,7 +250,8 @@ class StackedLayersTest {
         assertOpenAiLayerEnriched(span);
 
         assertThat(onlyPoint(GenAiClientMetrics.GEN_AI_CLIENT_INFERENCE_DURATION.name()).getCount()).isEqualTo(1);
-        assertThat(onlyPoint(GenAiClientMetrics.GEN_AI_CLIENT_INFERENCE_TIME_TO_FIRST_CHUNK.name()).getCount()).isEqualTo(1);
+        assertThat(onlyPoint(GenAiClientMetrics.GEN_AI_CLIENT_INFERENCE_TIME_TO_FIRST_CHUNK.name()).getCount())
+                .isEqualTo(1);
     }
 
     @Test

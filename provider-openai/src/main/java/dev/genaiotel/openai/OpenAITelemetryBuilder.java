@@ -17,7 +17,7 @@ public final class OpenAITelemetryBuilder {
      * {@code gen_ai.provider.name} for clients whose base URL this library does not recognise (default
      * {@code openai}). Recognised: {@code api.openai.com} ({@code openai}), {@code *.openai.azure.com}
      * ({@code azure.ai.openai}), a loopback host on port 11434 ({@code ollama}), and the OpenAI-compatible endpoints
-     * of the providers SEMCONV.md section 3 lists.
+     * of the providers the GenAI conventions list.
      *
      * @param value the provider name, or null for the default
      */

@@ -98,7 +98,7 @@ class FetchResponseStreamingTest extends WireMockFixture {
         assertThat(attr(streamed, GEN_AI_RESPONSE_MODEL)).isEqualTo("gpt-4.1-2025-04-14");
         assertThat(attr(streamed, OPENAI_RESPONSE_SERVICE_TIER)).isEqualTo("default");
         assertThat(attr(streamed, GEN_AI_OUTPUT_MESSAGES)).isEqualTo(OUTPUT);
-        // Not an inference: no usage, no stream flag, no time to first chunk (SEMCONV.md section 2.4).
+        // Not an inference: no usage, no stream flag, no time to first chunk, the conventions' fetch_response span.
         assertThat(attr(streamed, GEN_AI_USAGE_INPUT_TOKENS)).isNull();
         assertThat(attr(streamed, GEN_AI_USAGE_OUTPUT_TOKENS)).isNull();
         assertThat(attr(streamed, GEN_AI_REQUEST_STREAM)).isNull();

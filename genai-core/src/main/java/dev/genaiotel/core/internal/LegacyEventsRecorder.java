@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Compatibility format {@code LEGACY_EVENTS}: the per-message log events of conventions up to v1.36 (SEMCONV.md
- * section 5.4), with map bodies and {@code gen_ai.system}, emitted for each inference in its span's context. Body
- * fields with content ({@code content}, tool-call {@code arguments}) only when content goes to events; they are
+ * Compatibility format {@code LEGACY_EVENTS}: the per-message log events of conventions up to v1.36, with map bodies
+ * and {@code gen_ai.system}, emitted for each inference in its span's context. Body fields with content ({@code
+ * content}, tool-call {@code arguments}) only when content goes to events; they are
  * the redacted, budgeted content of {@link LegacyContent}.
  */
 final class LegacyEventsRecorder implements Recorder {

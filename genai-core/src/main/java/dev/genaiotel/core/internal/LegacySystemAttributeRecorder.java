@@ -7,7 +7,8 @@ import io.opentelemetry.api.trace.Span;
 
 /**
  * Compatibility format {@code LEGACY_SYSTEM_ATTRIBUTE}: {@code gen_ai.system} beside {@code gen_ai.provider.name}
- * (SEMCONV.md section 8), with the values used before v1.37. Runs before the span recorder, which ends the span.
+ * (the names older conventions used), with the values used before v1.37. Runs before the span recorder, which ends the
+ * span.
  */
 final class LegacySystemAttributeRecorder implements Recorder {
 

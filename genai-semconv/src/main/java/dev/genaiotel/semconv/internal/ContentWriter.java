@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The one description of every content type of the GenAI conventions (section 7 of SEMCONV.md), written to a
+ * The one description of every content type of the GenAI conventions (the conventions' JSON schemas), written to a
  * {@link StructuredSink}. Field order follows the JSON schemas; optional fields that are null are omitted.
  *
  * <p>Arbitrary values (tool arguments and results, schemas, provider-specific properties) are written by

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class ContentEncoderTest {
 
-    /** SEMCONV.md section 7.8, whitespace removed. */
+    /** The conventions' example of a conversation with a tool call, whitespace removed. */
     private static final String TOOL_CALL_ROUND_TRIP = "["
             + "{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"content\":\"Weather in Paris?\"}]},"
             + "{\"role\":\"assistant\",\"parts\":[{\"type\":\"tool_call\",\"id\":\"call_VSPygqKTWdrhaFErNvMV18Yl\","

@@ -48,8 +48,9 @@ import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.VideoBlock;
 
 /**
- * Converse and ConverseStream requests and responses in the terms of the inference span (SEMCONV.md sections 2.1
- * and 4.2). Content (messages, system prompt, tool definitions) is read only when it is captured.
+ * Converse and ConverseStream requests and responses in the terms of the inference span (the GenAI inference span
+ * and the AWS Bedrock page of the conventions). Content (messages, system prompt, tool definitions) is read only when
+ * it is captured.
  */
 final class ConverseMapping {
 
@@ -135,7 +136,7 @@ final class ConverseMapping {
 
     /**
      * The usage: Bedrock reports cache reads and writes apart from {@code inputTokens}, so they are added to the
-     * input tokens (SEMCONV.md section 4.2) and also recorded on their own.
+     * input tokens (the AWS Bedrock page of the GenAI conventions) and also recorded on their own.
      */
     static dev.genaiotel.core.TokenUsage usage(software.amazon.awssdk.services.bedrockruntime.model.TokenUsage usage) {
         if (usage == null) {

@@ -116,7 +116,7 @@ public final class ChatMapping {
         };
     }
 
-    /** The messages as sent, in order; system messages stay among them (SEMCONV.md section 13, item 6). */
+    /** The messages as sent, in order; system messages stay among them. */
     static List<InputMessage> inputMessages(List<ChatMessage> messages) {
         if (messages == null || messages.isEmpty()) {
             return List.of();

@@ -37,7 +37,7 @@ final class ProviderDetails {
                 OllamaDetails.request(parameters, builder);
             } catch (LinkageError e) {
                 ollama = false;
-                FailureLog.failed("langchain4j-ollama request parameters", e);
+                FailSoft.log("langchain4j-ollama request parameters", e);
             }
         }
     }

@@ -84,7 +84,8 @@ import software.amazon.awssdk.services.bedrockagentruntime.paginators.RetrievePu
 
 /**
  * A {@link BedrockAgentRuntimeAsyncClient} that records each {@code InvokeAgent} call as an {@code invoke_agent}
- * CLIENT span (SEMCONV.md sections 2.8 and 4.2). Every other operation is delegated unchanged. The application's
+ * CLIENT span (the GenAI agent spans and the AWS Bedrock page of the conventions). Every other operation is delegated
+ * unchanged. The application's
  * handler sees the same events, callbacks and exceptions as with the wrapped client.
  */
 public final class TracedAgentRuntimeAsyncClient implements BedrockAgentRuntimeAsyncClient {

@@ -50,7 +50,7 @@ final class Vocabulary {
 
     /**
      * Usage whose input count excludes the cache, as Anthropic and Bedrock report it: the input tokens become
-     * input + cache read + cache write (SEMCONV.md sections 4.2 and 4.4).
+     * input + cache read + cache write (the AWS Bedrock and Anthropic pages of the GenAI conventions).
      *
      * @return the usage, or null when every count is null
      */
