@@ -145,8 +145,8 @@ public final class ContentUploader {
             worker.join(CLOSE_TIMEOUT);
             ownedFileSystem.close();
         } catch (IOException | RuntimeException e) {
-            LOGGER.log(Level.SEVERE, "The GenAI upload file system " + UploadLayout.withoutUserInfo(
-                    base.toUri().toString()) + " could not be closed; uploads written to it may be lost", e);
+            LOGGER.log(Level.SEVERE, "The GenAI upload file system " + UploadLayout.describe(base)
+                    + " could not be closed; uploads written to it may be lost", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

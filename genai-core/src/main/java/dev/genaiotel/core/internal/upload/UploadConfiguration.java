@@ -105,8 +105,10 @@ public record UploadConfiguration(Path basePath, FileSystem ownedFileSystem, For
                 }
             }
             return Path.of(raw);
-        } catch (IllegalArgumentException | FileSystemNotFoundException | IOException | SecurityException e) {
-            // The exception's message may repeat the raw text, user information included: only its type is logged.
+        } catch (IOException | RuntimeException e) {
+            // A provider may fail on a URI it cannot read with any runtime exception (the S3 one throws
+            // ArrayIndexOutOfBoundsException for a missing bucket). The exception's message may repeat the raw text,
+            // user information included: only its type is logged.
             LOGGER.log(Level.SEVERE, "The GenAI upload base path ''" + UploadLayout.withoutUserInfo(raw) + "'' is"
                     + " neither a path nor the URI of an installed file system (" + e.getClass().getName()
                     + "); the upload completion hook is disabled");

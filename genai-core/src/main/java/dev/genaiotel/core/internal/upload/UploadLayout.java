@@ -2,6 +2,7 @@ package dev.genaiotel.core.internal.upload;
 
 import dev.genaiotel.core.UploadCompletionHook.Format;
 import io.opentelemetry.api.trace.SpanContext;
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -63,6 +64,21 @@ final class UploadLayout {
     /** The path of a relative path. */
     Path resolve(String relative) {
         return base.resolve(relative);
+    }
+
+    /**
+     * A path as a log line names it: as it is on the default file system, else as its URI, which names the file
+     * system too (an S3 path's own text omits the bucket), without user information.
+     */
+    static String describe(Path path) {
+        if (path.getFileSystem() == FileSystems.getDefault()) {
+            return path.toString();
+        }
+        try {
+            return withoutUserInfo(path.toUri().toString());
+        } catch (RuntimeException e) {
+            return withoutUserInfo(path.toString());
+        }
     }
 
     /** {@code text} without the user information of a URI at its start; other text unchanged. */

@@ -68,7 +68,7 @@ final class UploadWriter {
             }
             return true;
         } catch (IOException | RuntimeException e) {
-            LOGGER.log(Level.SEVERE, "The GenAI upload base path " + UploadLayout.withoutUserInfo(base.toString())
+            LOGGER.log(Level.SEVERE, "The GenAI upload base path " + UploadLayout.describe(base)
                     + " cannot be written (" + e + "); the upload completion hook is disabled and no content is"
                     + " uploaded", e);
             return false;
@@ -114,7 +114,7 @@ final class UploadWriter {
     void logOnce(Throwable failure, Path target) {
         String cause = failure.getClass().getName();
         if (loggedCauses.size() < MAX_LOGGED_CAUSES && loggedCauses.add(cause)) {
-            LOGGER.log(Level.SEVERE, "GenAI content upload to " + UploadLayout.withoutUserInfo(target.toString())
+            LOGGER.log(Level.SEVERE, "GenAI content upload to " + UploadLayout.describe(target)
                     + " failed twice; it is dropped and counted on " + GenAiMetrics.GEN_AI_UPLOAD_DROPPED.name()
                     + " (error.type=" + UploadCompletionHook.WRITE_FAILED + "); this cause is not logged again",
                     failure);
