@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.genaiotel.semconv.message.ContentEncoder;
 import dev.genaiotel.semconv.message.InputMessage;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -231,6 +233,29 @@ class UploadToS3Test {
         String system = keyOf(fixture.onlySpan().getAttributes().get(GEN_AI_SYSTEM_INSTRUCTIONS_REF));
         assertThat(read(system)).isEqualTo(ContentEncoder.systemInstructionsJsonLines(
                 CompletionHookTest.request().systemInstructions()));
+    }
+
+    @Test
+    void theReadmeSnippetUploadsToS3() throws IOException {
+        store.createContainerInLocation(null, "my-bucket");
+        OpenTelemetry openTelemetry = fixture.sdk;
+
+        // README.md, "Uploading to S3", as printed there:
+        UploadCompletionHook upload = UploadCompletionHook.builder(Path.of(URI.create("s3://my-bucket/genai")))
+                .setFormat(UploadCompletionHook.Format.JSONL)
+                .setOpenTelemetry(openTelemetry)      // where gen_ai.upload.dropped is counted
+                .build();
+        GenAiTelemetry telemetry = GenAiTelemetry.builder(openTelemetry).addCompletionHook(upload).build();
+
+        telemetry.startInference(CompletionHookTest.request()).end(CompletionHookTest.response());
+        telemetry.close();
+        String reference = fixture.onlySpan().getAttributes().get(GEN_AI_OUTPUT_MESSAGES_REF);
+        assertThat(reference).startsWith("s3://my-bucket/genai/").endsWith("_outputs.jsonl");
+        Blob blob = store.getBlob("my-bucket", reference.substring("s3://my-bucket/".length()));
+        try (InputStream in = blob.getPayload().openStream()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(
+                    ContentEncoder.outputMessagesJsonLines(CompletionHookTest.response().outputMessages()));
+        }
     }
 
     @Test
