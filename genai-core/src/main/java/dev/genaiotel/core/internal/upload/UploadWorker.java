@@ -35,6 +35,10 @@ final class UploadWorker<T> {
     private volatile boolean closed;
 
     /**
+     * A worker whose thread is not started yet.
+     *
+     * @param capacity the most items waiting
+     * @param threadName the name of the (daemon) thread
      * @param task runs on the worker thread for each accepted item; it handles its own failures, a failure that
      *     escapes it is ignored so the thread goes on
      */
