@@ -131,19 +131,23 @@ public final class ContentUploader {
     }
 
     /**
-     * Flushes (up to 10 seconds) and refuses later completions; closes the owned file system once the worker ended.
+     * Flushes, refuses later completions, and waits for the worker to write what was accepted meanwhile, all within
+     * 10 seconds; then closes the owned file system.
      */
     public void close() {
         if (worker.isClosed()) {
             return;
         }
+        long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
         flush(CLOSE_TIMEOUT);
-        if (!worker.close() || ownedFileSystem == null) {
+        if (!worker.close()) {
             return;
         }
         try {
-            worker.join(CLOSE_TIMEOUT);
-            ownedFileSystem.close();
+            worker.join(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            if (ownedFileSystem != null) {
+                ownedFileSystem.close();
+            }
         } catch (IOException | RuntimeException e) {
             LOGGER.log(Level.SEVERE, "The GenAI upload file system " + UploadLayout.describe(base)
                     + " could not be closed; uploads written to it may be lost", e);
