@@ -39,7 +39,10 @@ public interface CompletionHook extends AutoCloseable {
         return true;
     }
 
-    /** Flushes and releases resources; later completions are ignored. */
+    /**
+     * Flushes and releases resources. Inferences that finish later are still passed to {@link #onCompletion}, which
+     * then drops them (the upload hook counts them on {@code gen_ai.upload.dropped} with {@code error.type=closed}).
+     */
     @Override
     default void close() {}
 

@@ -83,7 +83,9 @@ public final class GenAiTelemetry implements AutoCloseable {
 
     /**
      * Flushes and closes the {@link CompletionHook}s; call it when the application shuts down, before the
-     * OpenTelemetry SDK. Operations can still be recorded afterwards, but hooks ignore them. Idempotent.
+     * OpenTelemetry SDK. Operations can still be recorded afterwards, but hooks drop them: the upload hook uploads
+     * nothing more, stamps no reference and counts each such inference on {@code gen_ai.upload.dropped}
+     * ({@code error.type=closed}). Idempotent.
      */
     @Override
     public void close() {

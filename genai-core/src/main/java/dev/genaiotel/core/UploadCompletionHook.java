@@ -1,56 +1,12 @@
 package dev.genaiotel.core;
 
-import static dev.genaiotel.semconv.GenAiAttributes.ERROR_TYPE;
-import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_INPUT_MESSAGES_REF;
-import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_OUTPUT_MESSAGES_REF;
-import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_SYSTEM_INSTRUCTIONS_REF;
-import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_TOOL_DEFINITIONS_REF;
-
-import dev.genaiotel.core.internal.Engine;
-import dev.genaiotel.semconv.GenAiMetrics;
-import dev.genaiotel.semconv.GenAiSchema;
-import dev.genaiotel.semconv.message.ContentEncoder;
-import dev.genaiotel.semconv.message.InputMessage;
-import dev.genaiotel.semconv.message.MessagePart;
-import dev.genaiotel.semconv.message.OutputMessage;
-import dev.genaiotel.semconv.message.ToolDefinition;
+import dev.genaiotel.core.internal.upload.ContentUploader;
+import dev.genaiotel.core.internal.upload.UploadConfiguration;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
-import io.opentelemetry.api.metrics.LongCounter;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -66,7 +22,8 @@ import java.util.logging.Logger;
  *   <tr><th>environment</th><th>system property</th><th>values</th></tr>
  *   <tr><td>{@code OTEL_INSTRUMENTATION_GENAI_UPLOAD_BASE_PATH}</td>
  *       <td>{@code otel.instrumentation.genai.upload-base-path}</td>
- *       <td>a directory, or the URI of any installed NIO file system ({@code file:}, {@code jar:}, ...); required</td>
+ *       <td>a directory, or the URI of any installed NIO file system ({@code file:}, {@code jar:}, {@code s3:} with
+ *       an S3 provider such as {@code software.amazon.nio.s3:aws-java-nio-spi-for-s3}, ...); required</td>
  *   </tr>
  *   <tr><td>{@code OTEL_INSTRUMENTATION_GENAI_UPLOAD_FORMAT}</td>
  *       <td>{@code otel.instrumentation.genai.upload-format}</td>
@@ -79,8 +36,10 @@ import java.util.logging.Logger;
  * <p>Layout: {@code <base>/<yyyy>/<MM>/<dd>/<traceId>/<spanId>_inputs.json} and {@code ..._outputs.json} (UTC date);
  * system instructions and tool definitions once per distinct content, {@code <base>/system_instructions/<sha256>.json}
  * and {@code <base>/tool_definitions/<sha256>.json}, the SHA-256 of their compact JSON. The extension is
- * {@code .jsonl} in that format. Every file is written to a temporary file in its directory and then moved into place,
- * so a reader never sees half a file. Empty lists are not written and get no reference.
+ * {@code .jsonl} in that format. A reader never sees half a file: on the default file system each file is written to
+ * a temporary file in its directory and then moved into place atomically; on any other file system (an object store
+ * has no atomic move) it is written in one go, one write of the complete bytes, which the store publishes as a whole.
+ * Empty lists are not written and get no reference. References never carry a URI's user information.
  *
  * <p>The calling thread only queues the (immutable) message lists; JSON encoding and file I/O happen on the worker
  * thread {@code genai-otel-upload}. The exception is the digest of system instructions and tool definitions, which the
@@ -90,7 +49,8 @@ import java.util.logging.Logger;
  * as an error and disables the hook. A full queue drops the inference's upload: it is counted on
  * {@code gen_ai.upload.dropped} with {@code error.type=queue_full}, logged once, and gets no references. A file that
  * cannot be written (disk full, permission gone) is retried once, then logged once per cause and counted with
- * {@code error.type=write_failed}.
+ * {@code error.type=write_failed}. An inference that finishes after {@link #close()} is counted with
+ * {@code error.type=closed} and gets no references.
  */
 public final class UploadCompletionHook implements CompletionHook {
 
@@ -109,16 +69,7 @@ public final class UploadCompletionHook implements CompletionHook {
     /** {@code error.type} on {@code gen_ai.upload.dropped} for an inference that finished after {@link #close()}. */
     public static final String CLOSED = "closed";
 
-    static final String BASE_PATH = "otel.instrumentation.genai.upload-base-path";
-    static final String FORMAT = "otel.instrumentation.genai.upload-format";
-    static final String MAX_QUEUE_SIZE = "otel.instrumentation.genai.upload-max-queue-size";
-
     private static final Logger LOGGER = Logger.getLogger(UploadCompletionHook.class.getName());
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
-    private static final long POLL_MILLIS = 100;
-    private static final int MAX_CACHED = 1024;
-    private static final int MAX_LOGGED_CAUSES = 64;
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     /** The file format. */
     public enum Format {
@@ -140,47 +91,14 @@ public final class UploadCompletionHook implements CompletionHook {
     }
 
     private final Path base;
-    private final FileSystem ownedFileSystem;
-    private final String baseUri;
     private final Format format;
-    private final LongCounter dropped;
-    private final BlockingQueue<Upload> queue;
-    private final Runnable beforeUpload;
-    private final Thread worker;
-    private final Map<Object, String> digests = new DigestCache();
-    private final Set<String> written = ConcurrentHashMap.newKeySet();
-    private final Set<String> loggedCauses = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean queueFullLogged = new AtomicBoolean();
-    private final AtomicBoolean closedLogged = new AtomicBoolean();
-    private final Object lock = new Object();
-    private int pending;
-    private volatile boolean closed;
+    /** Null when the hook is disabled. */
+    private final ContentUploader uploader;
 
-    private UploadCompletionHook(Builder builder, boolean enabled) {
-        this.base = builder.basePath;
-        this.ownedFileSystem = builder.ownedFileSystem;
-        this.format = builder.format;
-        this.beforeUpload = builder.beforeUpload;
-        this.dropped = builder.openTelemetry.getMeterProvider()
-                .meterBuilder(GenAiSchema.INSTRUMENTATION_SCOPE)
-                .setSchemaUrl(GenAiSchema.SCHEMA_URL)
-                .setInstrumentationVersion(Engine.version())
-                .build()
-                .counterBuilder(GenAiMetrics.GEN_AI_UPLOAD_DROPPED.name())
-                .setUnit(GenAiMetrics.GEN_AI_UPLOAD_DROPPED.unit())
-                .setDescription(GenAiMetrics.GEN_AI_UPLOAD_DROPPED.description())
-                .build();
-        if (enabled) {
-            String uri = base.toUri().toString();
-            this.baseUri = uri.endsWith("/") ? uri : uri + '/';
-            this.queue = new ArrayBlockingQueue<>(builder.maxQueueSize);
-            this.worker = new Thread(this::work, "genai-otel-upload");
-            worker.setDaemon(true);
-        } else {
-            this.baseUri = null;
-            this.queue = null;
-            this.worker = null;
-        }
+    private UploadCompletionHook(Path base, Format format, ContentUploader uploader) {
+        this.base = base;
+        this.format = format;
+        this.uploader = uploader;
     }
 
     /** A builder writing under {@code basePath}, a path of any NIO file system. */
@@ -195,74 +113,31 @@ public final class UploadCompletionHook implements CompletionHook {
      */
     public static UploadCompletionHook fromConfig(CompletionHookProvider.Context context) {
         Objects.requireNonNull(context, "context");
-        String raw = context.property(BASE_PATH);
-        FileSystem[] opened = new FileSystem[1];
-        Path basePath = raw == null ? null : parseBasePath(raw.trim(), opened);
-        if (basePath == null) {
-            if (raw == null) {
+        UploadConfiguration config = UploadConfiguration.read(context::property, new UploadConfiguration.Problems() {
+            @Override
+            public void missing(String property) {
                 LOGGER.log(Level.WARNING, "The GenAI upload completion hook is selected but {0} is not set; it is"
-                        + " disabled", GenAiSettings.environmentName(BASE_PATH));
+                        + " disabled", GenAiSettings.environmentName(property));
             }
-            return new UploadCompletionHook(new Builder(Path.of("")).setOpenTelemetry(context.openTelemetry()),
-                    false);
+
+            @Override
+            public void invalid(String property, String value, String fallback) {
+                GenAiSettings.warnInvalid(property + " / " + GenAiSettings.environmentName(property), value,
+                        fallback);
+            }
+        });
+        if (config == null) {
+            return new UploadCompletionHook(Path.of(""), Format.JSON, null);
         }
-        Builder builder = builder(basePath).setOpenTelemetry(context.openTelemetry());
-        builder.ownedFileSystem = opened[0];
-        String formatRaw = context.property(FORMAT);
-        if (formatRaw != null) {
-            String value = formatRaw.trim().toLowerCase(Locale.ROOT);
-            if (value.equals("jsonl")) {
-                builder.setFormat(Format.JSONL);
-            } else if (!value.equals("json")) {
-                GenAiSettings.warnInvalid(origin(FORMAT), formatRaw, "json");
-            }
-        }
-        String sizeRaw = context.property(MAX_QUEUE_SIZE);
-        if (sizeRaw != null) {
-            int size = 0;
-            try {
-                size = Integer.parseInt(sizeRaw.trim());
-            } catch (NumberFormatException e) {
-                size = 0;
-            }
-            if (size >= 1) {
-                builder.setMaxQueueSize(size);
-            } else {
-                GenAiSettings.warnInvalid(origin(MAX_QUEUE_SIZE), sizeRaw,
-                        String.valueOf(DEFAULT_MAX_QUEUE_SIZE));
-            }
-        }
+        Builder builder = builder(config.basePath()).setOpenTelemetry(context.openTelemetry())
+                .setFormat(config.format()).setMaxQueueSize(config.maxQueueSize());
+        builder.ownedFileSystem = config.ownedFileSystem();
         return builder.build();
-    }
-
-    private static String origin(String property) {
-        return property + " / " + GenAiSettings.environmentName(property);
-    }
-
-    /** The path named by a path or URI; a URI's file system is opened (into {@code opened}) when it is not open. */
-    private static Path parseBasePath(String raw, FileSystem[] opened) {
-        try {
-            int colon = raw.indexOf(':');
-            if (colon > 1 && raw.substring(0, colon).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
-                URI uri = URI.create(raw);
-                try {
-                    return Path.of(uri);
-                } catch (FileSystemNotFoundException e) {
-                    opened[0] = FileSystems.newFileSystem(uri, Map.of("create", "true"));
-                    return Path.of(uri);
-                }
-            }
-            return Path.of(raw);
-        } catch (IllegalArgumentException | FileSystemNotFoundException | IOException | SecurityException e) {
-            LOGGER.log(Level.SEVERE, "The GenAI upload base path ''" + raw + "'' is neither a path nor the URI of an"
-                    + " installed file system; the upload completion hook is disabled", e);
-            return null;
-        }
     }
 
     /** True when the base path was writable at start-up, so completions are uploaded. */
     public boolean isEnabled() {
-        return worker != null;
+        return uploader != null;
     }
 
     /** The base path. */
@@ -277,96 +152,13 @@ public final class UploadCompletionHook implements CompletionHook {
 
     /**
      * Queues the completion's content and stamps references to the files it will be written to; when the queue is
-     * full, drops it, counts it and stamps nothing.
+     * full, or the hook is closed, drops it, counts it and stamps nothing.
      */
     @Override
     public void onCompletion(Completion completion) {
-        if (worker == null) {
-            return;
+        if (uploader != null) {
+            uploader.completed(completion);
         }
-        List<MessagePart> system = completion.systemInstructions();
-        List<InputMessage> input = completion.inputMessages();
-        List<OutputMessage> output = completion.outputMessages();
-        List<ToolDefinition> tools = completion.toolDefinitions();
-        if (system.isEmpty() && input.isEmpty() && output.isEmpty() && tools.isEmpty()) {
-            return;
-        }
-        if (closed) {
-            drop(CLOSED);
-            if (closedLogged.compareAndSet(false, true)) {
-                LOGGER.log(Level.WARNING, "GenAI content upload after close() is dropped and counted on "
-                        + GenAiMetrics.GEN_AI_UPLOAD_DROPPED.name() + "; this is not logged again");
-            }
-            return;
-        }
-        boolean details = completion.toolDefinitionDetails();
-        Span span = completion.span();
-        String ext = "." + format.extension();
-        String directory = null;
-        if (!input.isEmpty() || !output.isEmpty()) {
-            SpanContext spanContext = span.getSpanContext();
-            LocalDate day = LocalDate.now(ZoneOffset.UTC);
-            directory = day.getYear() + "/" + twoDigits(day.getMonthValue()) + '/' + twoDigits(day.getDayOfMonth())
-                    + '/' + (spanContext.isValid() ? spanContext.getTraceId() : randomHex(16)) + '/'
-                    + (spanContext.isValid() ? spanContext.getSpanId() : randomHex(8));
-        }
-        Encoded systemDigest = system.isEmpty() ? null
-                : digest(system, () -> ContentEncoder.systemInstructionsJson(system));
-        Encoded toolsDigest = tools.isEmpty() ? null
-                : digest(new ToolsKey(tools, details), () -> ContentEncoder.toolDefinitionsJson(tools, details));
-        Upload upload = new Upload(
-                input.isEmpty() ? null : directory + "_inputs" + ext, input,
-                output.isEmpty() ? null : directory + "_outputs" + ext, output,
-                systemDigest == null ? null : "system_instructions/" + systemDigest.digest + ext, system,
-                systemDigest == null ? null : systemDigest.json,
-                toolsDigest == null ? null : "tool_definitions/" + toolsDigest.digest + ext, tools, details,
-                toolsDigest == null ? null : toolsDigest.json);
-        if (!accept(upload)) {
-            drop(QUEUE_FULL);
-            if (queueFullLogged.compareAndSet(false, true)) {
-                LOGGER.log(Level.WARNING, "The GenAI content upload queue is full (" + queue.remainingCapacity()
-                        + " free); uploads are dropped, without references, and counted on "
-                        + GenAiMetrics.GEN_AI_UPLOAD_DROPPED.name() + " (error.type=" + QUEUE_FULL
-                        + "); this is not logged again");
-            }
-            return;
-        }
-        AttributesBuilder event = completion.eventAttributes();
-        stamp(span, event, GEN_AI_INPUT_MESSAGES_REF, upload.inputs);
-        stamp(span, event, GEN_AI_OUTPUT_MESSAGES_REF, upload.outputs);
-        stamp(span, event, GEN_AI_SYSTEM_INSTRUCTIONS_REF, upload.systemPath);
-        stamp(span, event, GEN_AI_TOOL_DEFINITIONS_REF, upload.toolsPath);
-    }
-
-    private void stamp(Span span, AttributesBuilder event, AttributeKey<String> key, String relative) {
-        if (relative == null) {
-            return;
-        }
-        String reference = baseUri + relative;
-        span.setAttribute(key, reference);
-        event.put(key, reference);
-    }
-
-    private boolean accept(Upload upload) {
-        synchronized (lock) {
-            pending++;
-        }
-        if (queue.offer(upload)) {
-            return true;
-        }
-        done();
-        return false;
-    }
-
-    private void done() {
-        synchronized (lock) {
-            pending--;
-            lock.notifyAll();
-        }
-    }
-
-    private void drop(String reason) {
-        dropped.add(1, Attributes.of(ERROR_TYPE, reason));
     }
 
     /**
@@ -377,25 +169,7 @@ public final class UploadCompletionHook implements CompletionHook {
      */
     @Override
     public boolean flush(Duration timeout) {
-        if (worker == null) {
-            return true;
-        }
-        long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
-        synchronized (lock) {
-            while (pending > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(lock, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-            return true;
-        }
+        return uploader == null || uploader.flush(timeout);
     }
 
     /**
@@ -405,215 +179,15 @@ public final class UploadCompletionHook implements CompletionHook {
      */
     @Override
     public void close() {
-        if (worker == null || closed) {
-            return;
-        }
-        flush(CLOSE_TIMEOUT);
-        closed = true;
-        if (ownedFileSystem != null) {
-            try {
-                worker.join(CLOSE_TIMEOUT.toMillis());
-                ownedFileSystem.close();
-            } catch (IOException | RuntimeException e) {
-                LOGGER.log(Level.SEVERE, "The GenAI upload file system " + base.toUri() + " could not be closed;"
-                        + " uploads written to it may be lost", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (uploader != null) {
+            uploader.close();
         }
     }
 
-    private void work() {
-        while (true) {
-            Upload upload;
-            try {
-                upload = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                upload = null;
-            }
-            if (upload == null) {
-                if (closed && queue.isEmpty()) {
-                    return;
-                }
-                continue;
-            }
-            try {
-                beforeUpload.run();
-                if (!write(upload)) {
-                    drop(WRITE_FAILED);
-                }
-            } catch (RuntimeException | LinkageError failure) {
-                logOnce(failure, base);
-                drop(WRITE_FAILED);
-            } finally {
-                done();
-            }
-        }
-    }
-
-    private boolean write(Upload upload) {
-        boolean ok = true;
-        if (upload.inputs != null) {
-            ok &= write(upload.inputs, false, () -> encode(upload.input, ContentEncoder::inputMessagesJson, null));
-        }
-        if (upload.outputs != null) {
-            ok &= write(upload.outputs, false, () -> encode(upload.output, ContentEncoder::outputMessagesJson, null));
-        }
-        if (upload.systemPath != null) {
-            ok &= write(upload.systemPath, true,
-                    () -> encode(upload.system, ContentEncoder::systemInstructionsJson, upload.systemJson));
-        }
-        if (upload.toolsPath != null) {
-            ok &= write(upload.toolsPath, true, () -> encode(upload.tools,
-                    list -> ContentEncoder.toolDefinitionsJson(list, upload.details), upload.toolsJson));
-        }
-        return ok;
-    }
-
-    /** Writes one file, retrying once; false (logged) when both attempts failed. */
-    private boolean write(String relative, boolean onlyIfAbsent, Supplier<String> content) {
-        if (onlyIfAbsent && written.contains(relative)) {
-            return true;
-        }
-        Path target = base.resolve(relative);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                if (!onlyIfAbsent || !Files.exists(target)) {
-                    writeAtomically(target, content.get().getBytes(StandardCharsets.UTF_8));
-                }
-                if (onlyIfAbsent) {
-                    if (written.size() >= MAX_CACHED) {
-                        written.clear();
-                    }
-                    written.add(relative);
-                }
-                return true;
-            } catch (IOException | RuntimeException failure) {
-                if (attempt >= 2) {
-                    logOnce(failure, target);
-                    return false;
-                }
-            }
-        }
-    }
-
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path directory = target.getParent();
-        if (directory != null) {
-            Files.createDirectories(directory);
-        }
-        Path temporary = target.resolveSibling("." + target.getFileName() + '.' + UUID.randomUUID() + ".tmp");
-        try {
-            Files.write(temporary, bytes);
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException | UnsupportedOperationException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException | RuntimeException e) {
-                // the temporary file is left behind; the upload itself succeeded or failed above
-            }
-        }
-    }
-
-    private void logOnce(Throwable failure, Path target) {
-        String cause = failure.getClass().getName();
-        if (loggedCauses.size() < MAX_LOGGED_CAUSES && loggedCauses.add(cause)) {
-            LOGGER.log(Level.SEVERE, "GenAI content upload to " + target + " failed twice; it is dropped and counted"
-                    + " on " + GenAiMetrics.GEN_AI_UPLOAD_DROPPED.name() + " (error.type=" + WRITE_FAILED
-                    + "); this cause is not logged again", failure);
-        }
-    }
-
-    private <T> String encode(List<T> items, Function<List<T>, String> encoder, String known) {
-        if (format == Format.JSON) {
-            return (known != null ? known : encoder.apply(items)) + '\n';
-        }
-        StringBuilder lines = new StringBuilder();
-        for (int i = 0; i < items.size(); i++) {
-            String array = encoder.apply(List.of(items.get(i)));
-            String element = array.substring(1, array.length() - 1);
-            if (element.startsWith("{") && element.endsWith("}")) {
-                lines.append(element, 0, element.length() - 1);
-                if (element.length() > 2) {
-                    lines.append(',');
-                }
-                lines.append("\"index\":").append(i).append('}');
-            } else {
-                lines.append("{\"index\":").append(i).append(",\"value\":").append(element).append('}');
-            }
-            lines.append('\n');
-        }
-        return lines.toString();
-    }
-
-    private Encoded digest(Object key, Supplier<String> json) {
-        String known;
-        synchronized (digests) {
-            known = digests.get(key);
-        }
-        if (known != null) {
-            return new Encoded(known, null);
-        }
-        String encoded = json.get();
-        String digest = sha256(encoded);
-        synchronized (digests) {
-            digests.put(key, digest);
-        }
-        return new Encoded(digest, encoded);
-    }
-
+    /** The SHA-256 of the text's UTF-8 bytes in lower-case hex, as in the content-addressed file names. */
     static String sha256(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            char[] hex = new char[hash.length * 2];
-            for (int i = 0; i < hash.length; i++) {
-                hex[2 * i] = HEX[(hash[i] >> 4) & 0xf];
-                hex[2 * i + 1] = HEX[hash[i] & 0xf];
-            }
-            return new String(hex);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
+        return ContentUploader.sha256(text);
     }
-
-    private static String twoDigits(int value) {
-        return value < 10 ? "0" + value : String.valueOf(value);
-    }
-
-    private static String randomHex(int bytes) {
-        StringBuilder hex = new StringBuilder(bytes * 2);
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (int i = 0; i < bytes * 2; i++) {
-            hex.append(HEX[random.nextInt(16)]);
-        }
-        return hex.toString();
-    }
-
-    /** The digests of the latest distinct contents, least recently used out first. */
-    private static final class DigestCache extends LinkedHashMap<Object, String> {
-        private static final long serialVersionUID = 1L;
-
-        DigestCache() {
-            super(16, 0.75f, true);
-        }
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Object, String> eldest) {
-            return size() > MAX_CACHED;
-        }
-    }
-
-    private record Encoded(String digest, String json) {}
-
-    private record ToolsKey(List<ToolDefinition> tools, boolean details) {}
-
-    private record Upload(String inputs, List<InputMessage> input, String outputs, List<OutputMessage> output,
-            String systemPath, List<MessagePart> system, String systemJson, String toolsPath,
-            List<ToolDefinition> tools, boolean details, String toolsJson) {}
 
     /** Builds an {@link UploadCompletionHook}. Not thread-safe. */
     public static final class Builder {
@@ -659,42 +233,13 @@ public final class UploadCompletionHook implements CompletionHook {
         }
 
         /**
-         * The hook, with its worker thread started. The base path is probed first (created, a small file written and
-         * deleted): when that fails, one error is logged and the hook returned is disabled
+         * The hook, with its worker thread started. The base path is probed first (a small file written and deleted):
+         * when that fails, one error is logged and the hook returned is disabled
          * ({@link UploadCompletionHook#isEnabled()}).
          */
         public UploadCompletionHook build() {
-            boolean writable = probe(basePath);
-            if (!writable && ownedFileSystem != null) {
-                try {
-                    ownedFileSystem.close();
-                } catch (IOException | RuntimeException e) {
-                    // already reported as unwritable
-                }
-            }
-            UploadCompletionHook hook = new UploadCompletionHook(this, writable);
-            if (hook.worker != null) {
-                hook.worker.start();
-            }
-            return hook;
-        }
-
-        private static boolean probe(Path basePath) {
-            try {
-                Files.createDirectories(basePath);
-                Path probe = basePath.resolve(".genai-otel-upload-probe-" + UUID.randomUUID());
-                Files.write(probe, new byte[] {'\n'});
-                try {
-                    Files.delete(probe);
-                } catch (IOException | RuntimeException e) {
-                    // writing is what uploads need; deleting is not
-                }
-                return true;
-            } catch (IOException | RuntimeException e) {
-                LOGGER.log(Level.SEVERE, "The GenAI upload base path " + basePath + " cannot be written ("
-                        + e + "); the upload completion hook is disabled and no content is uploaded", e);
-                return false;
-            }
+            return new UploadCompletionHook(basePath, format, ContentUploader.start(basePath, format, maxQueueSize,
+                    openTelemetry, ownedFileSystem, beforeUpload));
         }
     }
 }

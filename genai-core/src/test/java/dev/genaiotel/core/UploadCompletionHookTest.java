@@ -350,6 +350,26 @@ class UploadCompletionHookTest {
     }
 
     @Test
+    void inferencesFinishingAfterTelemetryCloseAreCountedAsDroppedWithoutReferences() {
+        UploadCompletionHook hook = UploadCompletionHook.builder(directory).setOpenTelemetry(fixture.sdk).build();
+        GenAiTelemetry telemetry = telemetry(hook);
+        Inference startedBefore = telemetry.startInference(CompletionHookTest.request());
+
+        telemetry.close();
+        startedBefore.end(CompletionHookTest.response());
+        chat(telemetry);
+
+        List<SpanData> spans = fixture.spans.getFinishedSpanItems();
+        assertThat(spans).hasSize(2);
+        for (SpanData span : spans) {
+            for (AttributeKey<String> key : REFS) {
+                assertThat(span.getAttributes().get(key)).as(key.getKey()).isNull();
+            }
+        }
+        assertThat(dropped(UploadCompletionHook.CLOSED)).isEqualTo(2);
+    }
+
+    @Test
     void invalidQueueSizeAndFormatWarnOnceEachAndFallBackToTheDefaults() {
         List<LogRecord> logged = CompletionHookTest.captureLogs(() -> {
             GenAiTelemetry telemetry = fixture.builder(Map.of(), Map.of(

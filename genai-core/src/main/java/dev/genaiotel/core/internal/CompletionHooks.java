@@ -35,9 +35,12 @@ final class CompletionHooks {
         return hooks.length > 0;
     }
 
-    /** Calls every hook for a finished inference; the span is still running. */
+    /**
+     * Calls every hook for a finished inference; the span is still running. Also after {@link #close()}: a closed hook
+     * drops what it is given, and the upload hook counts it, so that no inference leaves the hooks unaccounted.
+     */
     void completed(Operation<?, ?> op) {
-        if (hooks.length == 0 || !op.spec.inference() || closed.get()) {
+        if (hooks.length == 0 || !op.spec.inference()) {
             return;
         }
         Completion completion;
@@ -71,7 +74,7 @@ final class CompletionHooks {
         return all;
     }
 
-    /** Closes every hook, once; later completions are not passed on. */
+    /** Closes every hook, once; later completions are still passed on, for the hooks to drop and count. */
     void close() {
         if (!closed.compareAndSet(false, true)) {
             return;

@@ -67,6 +67,15 @@ public final class JsonSink implements StructuredSink, AutoCloseable {
         buffer.release();
     }
 
+    /** Ends the current line: a newline between root values, for JSON Lines ({@link JsonLinesSink}). */
+    public void lineBreak() {
+        try {
+            generator.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void startObject() {
         try {

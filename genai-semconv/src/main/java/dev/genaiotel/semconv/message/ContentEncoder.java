@@ -1,6 +1,7 @@
 package dev.genaiotel.semconv.message;
 
 import dev.genaiotel.semconv.internal.ContentWriter;
+import dev.genaiotel.semconv.internal.JsonLinesSink;
 import dev.genaiotel.semconv.internal.JsonSink;
 import dev.genaiotel.semconv.internal.StructuredSink;
 import dev.genaiotel.semconv.internal.ValueSink;
@@ -12,7 +13,8 @@ import java.util.function.Consumer;
 /**
  * Encodes content in the two forms the GenAI conventions use: the compact JSON string (span attributes, upload
  * files) and the structured OpenTelemetry {@link Value} (event attributes). Both forms come from one description of
- * each type, so they always agree.
+ * each type, so they always agree. The JSON Lines form of upload files ({@code ...JsonLines}) comes from the same
+ * description: one line per element of the JSON array, that element's compact JSON with an added {@code index}.
  *
  * <p>Every method accepts any well-formed input and returns a valid, bounded encoding: lone surrogates become
  * U+FFFD, and arbitrary values nested deeper than {@value #MAX_DEPTH} levels, cyclic, or larger than
@@ -94,6 +96,37 @@ public final class ContentEncoder {
         return value(writer -> writer.toolDefinitions(tools, details));
     }
 
+    /**
+     * {@code gen_ai.input.messages} as JSON Lines: one line per message, the message's compact JSON (as in
+     * {@link #inputMessagesJson}) with an added last field {@code "index"}, its position; every line ends with
+     * {@code \n}. An empty list gives an empty string.
+     */
+    public static String inputMessagesJsonLines(List<InputMessage> messages) {
+        Objects.requireNonNull(messages, "messages");
+        return jsonLines(writer -> writer.inputMessages(messages));
+    }
+
+    /** {@code gen_ai.output.messages} as JSON Lines; see {@link #inputMessagesJsonLines}. */
+    public static String outputMessagesJsonLines(List<OutputMessage> messages) {
+        Objects.requireNonNull(messages, "messages");
+        return jsonLines(writer -> writer.outputMessages(messages));
+    }
+
+    /** {@code gen_ai.system_instructions} as JSON Lines, one part per line; see {@link #inputMessagesJsonLines}. */
+    public static String systemInstructionsJsonLines(List<? extends MessagePart> parts) {
+        Objects.requireNonNull(parts, "parts");
+        return jsonLines(writer -> writer.parts(parts));
+    }
+
+    /**
+     * {@code gen_ai.tool.definitions} as JSON Lines, one tool per line; see {@link #inputMessagesJsonLines} and, for
+     * {@code details}, {@link #toolDefinitionsJson}.
+     */
+    public static String toolDefinitionsJsonLines(List<? extends ToolDefinition> tools, boolean details) {
+        Objects.requireNonNull(tools, "tools");
+        return jsonLines(writer -> writer.toolDefinitions(tools, details));
+    }
+
     /** {@code gen_ai.retrieval.documents} as compact JSON. */
     public static String retrievalDocumentsJson(List<RetrievalDocument> documents) {
         Objects.requireNonNull(documents, "documents");
@@ -125,6 +158,13 @@ public final class ContentEncoder {
     private static String json(Consumer<ContentWriter> description) {
         try (JsonSink sink = JsonSink.open()) {
             description.accept(new ContentWriter(sink));
+            return sink.result();
+        }
+    }
+
+    private static String jsonLines(Consumer<ContentWriter> description) {
+        try (JsonSink sink = JsonSink.open()) {
+            description.accept(new ContentWriter(new JsonLinesSink(sink)));
             return sink.result();
         }
     }
