@@ -51,7 +51,7 @@ final class Calls {
             observer.failed(error);
             throw error;
         }
-        return new TracedStreamResponse<>(response, observer);
+        return TracedStreamResponse.of(response, observer);
     }
 
     static <P, T> AsyncStreamResponse<T> asyncStream(StreamObserver<T> observer, P params,
@@ -63,7 +63,7 @@ final class Calls {
             observer.failed(error);
             throw error;
         }
-        return new TracedAsyncStreamResponse<>(response, observer);
+        return TracedAsyncStreamResponse.of(response, observer);
     }
 
     static <P, R> HttpResponseFor<R> raw(TracedCall<R> call, P params, Function<P, HttpResponseFor<R>> invoke) {
@@ -74,7 +74,7 @@ final class Calls {
             call.failed(error);
             throw error;
         }
-        return new TracedHttpResponseFor<>(response, new CallLifecycle<>(call));
+        return TracedHttpResponseFor.of(response, new CallLifecycle<>(call));
     }
 
     static <P, R> CompletableFuture<HttpResponseFor<R>> rawFuture(TracedCall<R> call, P params,
@@ -91,7 +91,7 @@ final class Calls {
                 call.failed(error);
                 throw Errors.asCompletionException(error);
             }
-            return new TracedHttpResponseFor<>(response, new CallLifecycle<>(call));
+            return TracedHttpResponseFor.of(response, new CallLifecycle<>(call));
         });
     }
 
@@ -104,7 +104,7 @@ final class Calls {
             observer.failed(error);
             throw error;
         }
-        return new TracedHttpResponseFor<>(response, new StreamLifecycle<>(observer));
+        return TracedHttpResponseFor.of(response, new StreamLifecycle<>(observer));
     }
 
     static <P, T> CompletableFuture<HttpResponseFor<StreamResponse<T>>> rawStreamFuture(StreamObserver<T> observer,
@@ -121,7 +121,7 @@ final class Calls {
                 observer.failed(error);
                 throw Errors.asCompletionException(error);
             }
-            return new TracedHttpResponseFor<>(response, new StreamLifecycle<>(observer));
+            return TracedHttpResponseFor.of(response, new StreamLifecycle<>(observer));
         });
     }
 
@@ -179,7 +179,7 @@ final class Calls {
             if (raw != null) {
                 raw.release();
             }
-            return new TracedStreamResponse<>(value, observer);
+            return TracedStreamResponse.of(value, observer);
         }
 
         @Override

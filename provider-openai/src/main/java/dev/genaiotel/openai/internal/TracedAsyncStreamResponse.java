@@ -1,7 +1,8 @@
 package dev.genaiotel.openai.internal;
 
-import dev.genaiotel.core.StreamWatch;
 import com.openai.core.http.AsyncStreamResponse;
+import dev.genaiotel.core.InstrumentedView;
+import dev.genaiotel.core.StreamWatch;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -17,7 +18,7 @@ final class TracedAsyncStreamResponse<T> implements AsyncStreamResponse<T> {
     private final StreamObserver<T> observer;
     private final StreamWatch watch;
 
-    TracedAsyncStreamResponse(AsyncStreamResponse<T> delegate, StreamObserver<T> observer) {
+    private TracedAsyncStreamResponse(AsyncStreamResponse<T> delegate, StreamObserver<T> observer) {
         this.delegate = delegate;
         this.observer = observer;
         StreamWatch watch = observer.watch(this);
@@ -37,6 +38,13 @@ final class TracedAsyncStreamResponse<T> implements AsyncStreamResponse<T> {
         } catch (RuntimeException e) {
             FailSoft.log("async stream completion", e);
         }
+    }
+
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    @SuppressWarnings("unchecked") // the view implements the raw interface over the same items
+    static <T> AsyncStreamResponse<T> of(AsyncStreamResponse<T> delegate, StreamObserver<T> observer) {
+        return InstrumentedView.of(AsyncStreamResponse.class, delegate,
+                new TracedAsyncStreamResponse<>(delegate, observer));
     }
 
     @Override

@@ -14,6 +14,7 @@ import com.openai.models.chat.completions.ChatCompletionRetrieveParams;
 import com.openai.models.chat.completions.ChatCompletionUpdateParams;
 import com.openai.services.blocking.chat.ChatCompletionService;
 import com.openai.services.blocking.chat.completions.MessageService;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.function.Consumer;
 
 /**
@@ -25,20 +26,26 @@ final class TracedChatCompletionService implements ChatCompletionService {
     private final ChatCompletionService delegate;
     private final ClientTelemetry telemetry;
 
-    TracedChatCompletionService(ChatCompletionService delegate, ClientTelemetry telemetry) {
+    private TracedChatCompletionService(ChatCompletionService delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
     }
 
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static ChatCompletionService of(ChatCompletionService delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(ChatCompletionService.class,
+                delegate, new TracedChatCompletionService(delegate, telemetry));
+    }
+
     @Override
     public ChatCompletionService.WithRawResponse withRawResponse() {
-        return new TracedChatCompletionServiceRaw(delegate.withRawResponse(), telemetry);
+        return TracedChatCompletionServiceRaw.of(delegate.withRawResponse(), telemetry);
     }
 
     @Override
     public ChatCompletionService withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
-        return new TracedChatCompletionService(delegate.withOptions(capture), capture.result());
+        return TracedChatCompletionService.of(delegate.withOptions(capture), capture.result());
     }
 
     @Override

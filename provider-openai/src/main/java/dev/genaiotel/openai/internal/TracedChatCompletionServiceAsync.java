@@ -14,6 +14,7 @@ import com.openai.models.chat.completions.ChatCompletionRetrieveParams;
 import com.openai.models.chat.completions.ChatCompletionUpdateParams;
 import com.openai.services.async.chat.ChatCompletionServiceAsync;
 import com.openai.services.async.chat.completions.MessageServiceAsync;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -26,20 +27,26 @@ final class TracedChatCompletionServiceAsync implements ChatCompletionServiceAsy
     private final ChatCompletionServiceAsync delegate;
     private final ClientTelemetry telemetry;
 
-    TracedChatCompletionServiceAsync(ChatCompletionServiceAsync delegate, ClientTelemetry telemetry) {
+    private TracedChatCompletionServiceAsync(ChatCompletionServiceAsync delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
     }
 
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static ChatCompletionServiceAsync of(ChatCompletionServiceAsync delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(ChatCompletionServiceAsync.class,
+                delegate, new TracedChatCompletionServiceAsync(delegate, telemetry));
+    }
+
     @Override
     public ChatCompletionServiceAsync.WithRawResponse withRawResponse() {
-        return new TracedChatCompletionServiceAsyncRaw(delegate.withRawResponse(), telemetry);
+        return TracedChatCompletionServiceAsyncRaw.of(delegate.withRawResponse(), telemetry);
     }
 
     @Override
     public ChatCompletionServiceAsync withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
-        return new TracedChatCompletionServiceAsync(delegate.withOptions(capture), capture.result());
+        return TracedChatCompletionServiceAsync.of(delegate.withOptions(capture), capture.result());
     }
 
     @Override

@@ -15,6 +15,7 @@ import com.openai.models.chat.completions.ChatCompletionRetrieveParams;
 import com.openai.models.chat.completions.ChatCompletionUpdateParams;
 import com.openai.services.async.chat.ChatCompletionServiceAsync;
 import com.openai.services.async.chat.completions.MessageServiceAsync;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -27,16 +28,23 @@ final class TracedChatCompletionServiceAsyncRaw implements ChatCompletionService
     private final ChatCompletionServiceAsync.WithRawResponse delegate;
     private final ClientTelemetry telemetry;
 
-    TracedChatCompletionServiceAsyncRaw(
+    private TracedChatCompletionServiceAsyncRaw(
             ChatCompletionServiceAsync.WithRawResponse delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
     }
 
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static ChatCompletionServiceAsync.WithRawResponse of(
+            ChatCompletionServiceAsync.WithRawResponse delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(ChatCompletionServiceAsync.WithRawResponse.class,
+                delegate, new TracedChatCompletionServiceAsyncRaw(delegate, telemetry));
+    }
+
     @Override
     public ChatCompletionServiceAsync.WithRawResponse withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
-        return new TracedChatCompletionServiceAsyncRaw(delegate.withOptions(capture), capture.result());
+        return TracedChatCompletionServiceAsyncRaw.of(delegate.withOptions(capture), capture.result());
     }
 
     @Override

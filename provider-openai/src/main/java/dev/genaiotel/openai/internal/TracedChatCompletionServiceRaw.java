@@ -15,6 +15,7 @@ import com.openai.models.chat.completions.ChatCompletionRetrieveParams;
 import com.openai.models.chat.completions.ChatCompletionUpdateParams;
 import com.openai.services.blocking.chat.ChatCompletionService;
 import com.openai.services.blocking.chat.completions.MessageService;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.function.Consumer;
 
 /**
@@ -26,15 +27,22 @@ final class TracedChatCompletionServiceRaw implements ChatCompletionService.With
     private final ChatCompletionService.WithRawResponse delegate;
     private final ClientTelemetry telemetry;
 
-    TracedChatCompletionServiceRaw(ChatCompletionService.WithRawResponse delegate, ClientTelemetry telemetry) {
+    private TracedChatCompletionServiceRaw(ChatCompletionService.WithRawResponse delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
+    }
+
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static ChatCompletionService.WithRawResponse of(
+            ChatCompletionService.WithRawResponse delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(ChatCompletionService.WithRawResponse.class,
+                delegate, new TracedChatCompletionServiceRaw(delegate, telemetry));
     }
 
     @Override
     public ChatCompletionService.WithRawResponse withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
-        return new TracedChatCompletionServiceRaw(delegate.withOptions(capture), capture.result());
+        return TracedChatCompletionServiceRaw.of(delegate.withOptions(capture), capture.result());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.genaiotel.openai.internal;
 import com.openai.core.ClientOptions;
 import com.openai.services.blocking.ChatService;
 import com.openai.services.blocking.chat.ChatCompletionService;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.function.Consumer;
 
 /**
@@ -14,24 +15,29 @@ final class TracedChatService implements ChatService {
     private final ChatService delegate;
     private final ClientTelemetry telemetry;
 
-    TracedChatService(ChatService delegate, ClientTelemetry telemetry) {
+    private TracedChatService(ChatService delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
     }
 
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static ChatService of(ChatService delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(ChatService.class, delegate, new TracedChatService(delegate, telemetry));
+    }
+
     @Override
     public ChatService.WithRawResponse withRawResponse() {
-        return new TracedChatServiceRaw(delegate.withRawResponse(), telemetry);
+        return TracedChatServiceRaw.of(delegate.withRawResponse(), telemetry);
     }
 
     @Override
     public ChatService withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
-        return new TracedChatService(delegate.withOptions(capture), capture.result());
+        return TracedChatService.of(delegate.withOptions(capture), capture.result());
     }
 
     @Override
     public ChatCompletionService completions() {
-        return new TracedChatCompletionService(delegate.completions(), telemetry);
+        return TracedChatCompletionService.of(delegate.completions(), telemetry);
     }
 }

@@ -3,6 +3,7 @@ package dev.genaiotel.openai.internal;
 import com.openai.core.ClientOptions;
 import com.openai.services.async.ChatServiceAsync;
 import com.openai.services.async.chat.ChatCompletionServiceAsync;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.function.Consumer;
 
 /**
@@ -14,24 +15,29 @@ final class TracedChatServiceAsync implements ChatServiceAsync {
     private final ChatServiceAsync delegate;
     private final ClientTelemetry telemetry;
 
-    TracedChatServiceAsync(ChatServiceAsync delegate, ClientTelemetry telemetry) {
+    private TracedChatServiceAsync(ChatServiceAsync delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
     }
 
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static ChatServiceAsync of(ChatServiceAsync delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(ChatServiceAsync.class, delegate, new TracedChatServiceAsync(delegate, telemetry));
+    }
+
     @Override
     public ChatServiceAsync.WithRawResponse withRawResponse() {
-        return new TracedChatServiceAsyncRaw(delegate.withRawResponse(), telemetry);
+        return TracedChatServiceAsyncRaw.of(delegate.withRawResponse(), telemetry);
     }
 
     @Override
     public ChatServiceAsync withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
-        return new TracedChatServiceAsync(delegate.withOptions(capture), capture.result());
+        return TracedChatServiceAsync.of(delegate.withOptions(capture), capture.result());
     }
 
     @Override
     public ChatCompletionServiceAsync completions() {
-        return new TracedChatCompletionServiceAsync(delegate.completions(), telemetry);
+        return TracedChatCompletionServiceAsync.of(delegate.completions(), telemetry);
     }
 }

@@ -3,6 +3,7 @@ package dev.genaiotel.openai.internal;
 import com.openai.core.ClientOptions;
 import com.openai.services.async.ChatServiceAsync;
 import com.openai.services.async.chat.ChatCompletionServiceAsync;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.function.Consumer;
 
 /**
@@ -14,19 +15,25 @@ final class TracedChatServiceAsyncRaw implements ChatServiceAsync.WithRawRespons
     private final ChatServiceAsync.WithRawResponse delegate;
     private final ClientTelemetry telemetry;
 
-    TracedChatServiceAsyncRaw(ChatServiceAsync.WithRawResponse delegate, ClientTelemetry telemetry) {
+    private TracedChatServiceAsyncRaw(ChatServiceAsync.WithRawResponse delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
+    }
+
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static ChatServiceAsync.WithRawResponse of(ChatServiceAsync.WithRawResponse delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(ChatServiceAsync.WithRawResponse.class,
+                delegate, new TracedChatServiceAsyncRaw(delegate, telemetry));
     }
 
     @Override
     public ChatServiceAsync.WithRawResponse withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
-        return new TracedChatServiceAsyncRaw(delegate.withOptions(capture), capture.result());
+        return TracedChatServiceAsyncRaw.of(delegate.withOptions(capture), capture.result());
     }
 
     @Override
     public ChatCompletionServiceAsync.WithRawResponse completions() {
-        return new TracedChatCompletionServiceAsyncRaw(delegate.completions(), telemetry);
+        return TracedChatCompletionServiceAsyncRaw.of(delegate.completions(), telemetry);
     }
 }

@@ -3,6 +3,7 @@ package dev.genaiotel.openai.internal;
 import com.openai.core.ClientOptions;
 import com.openai.services.blocking.ChatService;
 import com.openai.services.blocking.chat.ChatCompletionService;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.function.Consumer;
 
 /**
@@ -14,19 +15,25 @@ final class TracedChatServiceRaw implements ChatService.WithRawResponse {
     private final ChatService.WithRawResponse delegate;
     private final ClientTelemetry telemetry;
 
-    TracedChatServiceRaw(ChatService.WithRawResponse delegate, ClientTelemetry telemetry) {
+    private TracedChatServiceRaw(ChatService.WithRawResponse delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
+    }
+
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static ChatService.WithRawResponse of(ChatService.WithRawResponse delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(ChatService.WithRawResponse.class,
+                delegate, new TracedChatServiceRaw(delegate, telemetry));
     }
 
     @Override
     public ChatService.WithRawResponse withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
-        return new TracedChatServiceRaw(delegate.withOptions(capture), capture.result());
+        return TracedChatServiceRaw.of(delegate.withOptions(capture), capture.result());
     }
 
     @Override
     public ChatCompletionService.WithRawResponse completions() {
-        return new TracedChatCompletionServiceRaw(delegate.completions(), telemetry);
+        return TracedChatCompletionServiceRaw.of(delegate.completions(), telemetry);
     }
 }

@@ -6,6 +6,7 @@ import com.openai.core.http.StreamResponse;
 import com.openai.models.completions.Completion;
 import com.openai.models.completions.CompletionCreateParams;
 import com.openai.services.blocking.CompletionService;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.function.Consumer;
 
 /**
@@ -17,20 +18,25 @@ final class TracedCompletionService implements CompletionService {
     private final CompletionService delegate;
     private final ClientTelemetry telemetry;
 
-    TracedCompletionService(CompletionService delegate, ClientTelemetry telemetry) {
+    private TracedCompletionService(CompletionService delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
     }
 
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static CompletionService of(CompletionService delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(CompletionService.class, delegate, new TracedCompletionService(delegate, telemetry));
+    }
+
     @Override
     public CompletionService.WithRawResponse withRawResponse() {
-        return new TracedCompletionServiceRaw(delegate.withRawResponse(), telemetry);
+        return TracedCompletionServiceRaw.of(delegate.withRawResponse(), telemetry);
     }
 
     @Override
     public CompletionService withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
-        return new TracedCompletionService(delegate.withOptions(capture), capture.result());
+        return TracedCompletionService.of(delegate.withOptions(capture), capture.result());
     }
 
     @Override

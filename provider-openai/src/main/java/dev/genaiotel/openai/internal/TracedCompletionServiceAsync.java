@@ -6,6 +6,7 @@ import com.openai.core.http.AsyncStreamResponse;
 import com.openai.models.completions.Completion;
 import com.openai.models.completions.CompletionCreateParams;
 import com.openai.services.async.CompletionServiceAsync;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -18,20 +19,26 @@ final class TracedCompletionServiceAsync implements CompletionServiceAsync {
     private final CompletionServiceAsync delegate;
     private final ClientTelemetry telemetry;
 
-    TracedCompletionServiceAsync(CompletionServiceAsync delegate, ClientTelemetry telemetry) {
+    private TracedCompletionServiceAsync(CompletionServiceAsync delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
     }
 
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static CompletionServiceAsync of(CompletionServiceAsync delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(CompletionServiceAsync.class,
+                delegate, new TracedCompletionServiceAsync(delegate, telemetry));
+    }
+
     @Override
     public CompletionServiceAsync.WithRawResponse withRawResponse() {
-        return new TracedCompletionServiceAsyncRaw(delegate.withRawResponse(), telemetry);
+        return TracedCompletionServiceAsyncRaw.of(delegate.withRawResponse(), telemetry);
     }
 
     @Override
     public CompletionServiceAsync withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
-        return new TracedCompletionServiceAsync(delegate.withOptions(capture), capture.result());
+        return TracedCompletionServiceAsync.of(delegate.withOptions(capture), capture.result());
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.openai.core.http.StreamResponse;
 import com.openai.models.completions.Completion;
 import com.openai.models.completions.CompletionCreateParams;
 import com.openai.services.async.CompletionServiceAsync;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -19,15 +20,23 @@ final class TracedCompletionServiceAsyncRaw implements CompletionServiceAsync.Wi
     private final CompletionServiceAsync.WithRawResponse delegate;
     private final ClientTelemetry telemetry;
 
-    TracedCompletionServiceAsyncRaw(CompletionServiceAsync.WithRawResponse delegate, ClientTelemetry telemetry) {
+    private TracedCompletionServiceAsyncRaw(
+            CompletionServiceAsync.WithRawResponse delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
+    }
+
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static CompletionServiceAsync.WithRawResponse of(
+            CompletionServiceAsync.WithRawResponse delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(CompletionServiceAsync.WithRawResponse.class,
+                delegate, new TracedCompletionServiceAsyncRaw(delegate, telemetry));
     }
 
     @Override
     public CompletionServiceAsync.WithRawResponse withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
-        return new TracedCompletionServiceAsyncRaw(delegate.withOptions(capture), capture.result());
+        return TracedCompletionServiceAsyncRaw.of(delegate.withOptions(capture), capture.result());
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.openai.core.http.StreamResponse;
 import com.openai.models.completions.Completion;
 import com.openai.models.completions.CompletionCreateParams;
 import com.openai.services.blocking.CompletionService;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.function.Consumer;
 
 /**
@@ -18,15 +19,21 @@ final class TracedCompletionServiceRaw implements CompletionService.WithRawRespo
     private final CompletionService.WithRawResponse delegate;
     private final ClientTelemetry telemetry;
 
-    TracedCompletionServiceRaw(CompletionService.WithRawResponse delegate, ClientTelemetry telemetry) {
+    private TracedCompletionServiceRaw(CompletionService.WithRawResponse delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
+    }
+
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static CompletionService.WithRawResponse of(CompletionService.WithRawResponse delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(CompletionService.WithRawResponse.class,
+                delegate, new TracedCompletionServiceRaw(delegate, telemetry));
     }
 
     @Override
     public CompletionService.WithRawResponse withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
-        return new TracedCompletionServiceRaw(delegate.withOptions(capture), capture.result());
+        return TracedCompletionServiceRaw.of(delegate.withOptions(capture), capture.result());
     }
 
     @Override

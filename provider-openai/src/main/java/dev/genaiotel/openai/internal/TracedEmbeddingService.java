@@ -5,6 +5,7 @@ import com.openai.core.RequestOptions;
 import com.openai.models.embeddings.CreateEmbeddingResponse;
 import com.openai.models.embeddings.EmbeddingCreateParams;
 import com.openai.services.blocking.EmbeddingService;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.function.Consumer;
 
 /**
@@ -16,20 +17,25 @@ final class TracedEmbeddingService implements EmbeddingService {
     private final EmbeddingService delegate;
     private final ClientTelemetry telemetry;
 
-    TracedEmbeddingService(EmbeddingService delegate, ClientTelemetry telemetry) {
+    private TracedEmbeddingService(EmbeddingService delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
     }
 
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static EmbeddingService of(EmbeddingService delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(EmbeddingService.class, delegate, new TracedEmbeddingService(delegate, telemetry));
+    }
+
     @Override
     public EmbeddingService.WithRawResponse withRawResponse() {
-        return new TracedEmbeddingServiceRaw(delegate.withRawResponse(), telemetry);
+        return TracedEmbeddingServiceRaw.of(delegate.withRawResponse(), telemetry);
     }
 
     @Override
     public EmbeddingService withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
-        return new TracedEmbeddingService(delegate.withOptions(capture), capture.result());
+        return TracedEmbeddingService.of(delegate.withOptions(capture), capture.result());
     }
 
     @Override

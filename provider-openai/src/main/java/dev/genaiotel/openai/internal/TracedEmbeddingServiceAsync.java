@@ -5,6 +5,7 @@ import com.openai.core.RequestOptions;
 import com.openai.models.embeddings.CreateEmbeddingResponse;
 import com.openai.models.embeddings.EmbeddingCreateParams;
 import com.openai.services.async.EmbeddingServiceAsync;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -17,20 +18,26 @@ final class TracedEmbeddingServiceAsync implements EmbeddingServiceAsync {
     private final EmbeddingServiceAsync delegate;
     private final ClientTelemetry telemetry;
 
-    TracedEmbeddingServiceAsync(EmbeddingServiceAsync delegate, ClientTelemetry telemetry) {
+    private TracedEmbeddingServiceAsync(EmbeddingServiceAsync delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
     }
 
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static EmbeddingServiceAsync of(EmbeddingServiceAsync delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(EmbeddingServiceAsync.class,
+                delegate, new TracedEmbeddingServiceAsync(delegate, telemetry));
+    }
+
     @Override
     public EmbeddingServiceAsync.WithRawResponse withRawResponse() {
-        return new TracedEmbeddingServiceAsyncRaw(delegate.withRawResponse(), telemetry);
+        return TracedEmbeddingServiceAsyncRaw.of(delegate.withRawResponse(), telemetry);
     }
 
     @Override
     public EmbeddingServiceAsync withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
-        return new TracedEmbeddingServiceAsync(delegate.withOptions(capture), capture.result());
+        return TracedEmbeddingServiceAsync.of(delegate.withOptions(capture), capture.result());
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.openai.core.http.HttpResponseFor;
 import com.openai.models.embeddings.CreateEmbeddingResponse;
 import com.openai.models.embeddings.EmbeddingCreateParams;
 import com.openai.services.async.EmbeddingServiceAsync;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -18,15 +19,22 @@ final class TracedEmbeddingServiceAsyncRaw implements EmbeddingServiceAsync.With
     private final EmbeddingServiceAsync.WithRawResponse delegate;
     private final ClientTelemetry telemetry;
 
-    TracedEmbeddingServiceAsyncRaw(EmbeddingServiceAsync.WithRawResponse delegate, ClientTelemetry telemetry) {
+    private TracedEmbeddingServiceAsyncRaw(EmbeddingServiceAsync.WithRawResponse delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
+    }
+
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static EmbeddingServiceAsync.WithRawResponse of(
+            EmbeddingServiceAsync.WithRawResponse delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(EmbeddingServiceAsync.WithRawResponse.class,
+                delegate, new TracedEmbeddingServiceAsyncRaw(delegate, telemetry));
     }
 
     @Override
     public EmbeddingServiceAsync.WithRawResponse withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
-        return new TracedEmbeddingServiceAsyncRaw(delegate.withOptions(capture), capture.result());
+        return TracedEmbeddingServiceAsyncRaw.of(delegate.withOptions(capture), capture.result());
     }
 
     @Override

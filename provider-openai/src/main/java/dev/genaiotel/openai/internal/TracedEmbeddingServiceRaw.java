@@ -6,6 +6,7 @@ import com.openai.core.http.HttpResponseFor;
 import com.openai.models.embeddings.CreateEmbeddingResponse;
 import com.openai.models.embeddings.EmbeddingCreateParams;
 import com.openai.services.blocking.EmbeddingService;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.function.Consumer;
 
 /**
@@ -17,15 +18,21 @@ final class TracedEmbeddingServiceRaw implements EmbeddingService.WithRawRespons
     private final EmbeddingService.WithRawResponse delegate;
     private final ClientTelemetry telemetry;
 
-    TracedEmbeddingServiceRaw(EmbeddingService.WithRawResponse delegate, ClientTelemetry telemetry) {
+    private TracedEmbeddingServiceRaw(EmbeddingService.WithRawResponse delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
+    }
+
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static EmbeddingService.WithRawResponse of(EmbeddingService.WithRawResponse delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(EmbeddingService.WithRawResponse.class,
+                delegate, new TracedEmbeddingServiceRaw(delegate, telemetry));
     }
 
     @Override
     public EmbeddingService.WithRawResponse withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
-        return new TracedEmbeddingServiceRaw(delegate.withOptions(capture), capture.result());
+        return TracedEmbeddingServiceRaw.of(delegate.withOptions(capture), capture.result());
     }
 
     @Override

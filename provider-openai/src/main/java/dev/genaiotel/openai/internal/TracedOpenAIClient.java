@@ -30,6 +30,7 @@ import com.openai.services.blocking.UploadService;
 import com.openai.services.blocking.VectorStoreService;
 import com.openai.services.blocking.VideoService;
 import com.openai.services.blocking.WebhookService;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.function.Consumer;
 
 /**
@@ -42,25 +43,30 @@ final class TracedOpenAIClient implements OpenAIClient {
     private final OpenAIClient delegate;
     private final ClientTelemetry telemetry;
 
-    TracedOpenAIClient(OpenAIClient delegate, ClientTelemetry telemetry) {
+    private TracedOpenAIClient(OpenAIClient delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
     }
 
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static OpenAIClient of(OpenAIClient delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(OpenAIClient.class, delegate, new TracedOpenAIClient(delegate, telemetry));
+    }
+
     @Override
     public OpenAIClientAsync async() {
-        return new TracedOpenAIClientAsync(delegate.async(), telemetry);
+        return TracedOpenAIClientAsync.of(delegate.async(), telemetry);
     }
 
     @Override
     public OpenAIClient.WithRawResponse withRawResponse() {
-        return new TracedOpenAIClientRaw(delegate.withRawResponse(), telemetry);
+        return TracedOpenAIClientRaw.of(delegate.withRawResponse(), telemetry);
     }
 
     @Override
     public OpenAIClient withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
-        return new TracedOpenAIClient(delegate.withOptions(capture), capture.result());
+        return TracedOpenAIClient.of(delegate.withOptions(capture), capture.result());
     }
 
     @Override
@@ -70,17 +76,17 @@ final class TracedOpenAIClient implements OpenAIClient {
 
     @Override
     public CompletionService completions() {
-        return new TracedCompletionService(delegate.completions(), telemetry);
+        return TracedCompletionService.of(delegate.completions(), telemetry);
     }
 
     @Override
     public ChatService chat() {
-        return new TracedChatService(delegate.chat(), telemetry);
+        return TracedChatService.of(delegate.chat(), telemetry);
     }
 
     @Override
     public EmbeddingService embeddings() {
-        return new TracedEmbeddingService(delegate.embeddings(), telemetry);
+        return TracedEmbeddingService.of(delegate.embeddings(), telemetry);
     }
 
     @Override
@@ -160,7 +166,7 @@ final class TracedOpenAIClient implements OpenAIClient {
 
     @Override
     public ResponseService responses() {
-        return new TracedResponseService(delegate.responses(), telemetry);
+        return TracedResponseService.of(delegate.responses(), telemetry);
     }
 
     @Override

@@ -30,6 +30,7 @@ import com.openai.services.async.UploadServiceAsync;
 import com.openai.services.async.VectorStoreServiceAsync;
 import com.openai.services.async.VideoServiceAsync;
 import com.openai.services.async.WebhookServiceAsync;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.function.Consumer;
 
 /**
@@ -42,25 +43,30 @@ final class TracedOpenAIClientAsync implements OpenAIClientAsync {
     private final OpenAIClientAsync delegate;
     private final ClientTelemetry telemetry;
 
-    TracedOpenAIClientAsync(OpenAIClientAsync delegate, ClientTelemetry telemetry) {
+    private TracedOpenAIClientAsync(OpenAIClientAsync delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
     }
 
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static OpenAIClientAsync of(OpenAIClientAsync delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(OpenAIClientAsync.class, delegate, new TracedOpenAIClientAsync(delegate, telemetry));
+    }
+
     @Override
     public OpenAIClient sync() {
-        return new TracedOpenAIClient(delegate.sync(), telemetry);
+        return TracedOpenAIClient.of(delegate.sync(), telemetry);
     }
 
     @Override
     public OpenAIClientAsync.WithRawResponse withRawResponse() {
-        return new TracedOpenAIClientAsyncRaw(delegate.withRawResponse(), telemetry);
+        return TracedOpenAIClientAsyncRaw.of(delegate.withRawResponse(), telemetry);
     }
 
     @Override
     public OpenAIClientAsync withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
-        return new TracedOpenAIClientAsync(delegate.withOptions(capture), capture.result());
+        return TracedOpenAIClientAsync.of(delegate.withOptions(capture), capture.result());
     }
 
     @Override
@@ -70,17 +76,17 @@ final class TracedOpenAIClientAsync implements OpenAIClientAsync {
 
     @Override
     public CompletionServiceAsync completions() {
-        return new TracedCompletionServiceAsync(delegate.completions(), telemetry);
+        return TracedCompletionServiceAsync.of(delegate.completions(), telemetry);
     }
 
     @Override
     public ChatServiceAsync chat() {
-        return new TracedChatServiceAsync(delegate.chat(), telemetry);
+        return TracedChatServiceAsync.of(delegate.chat(), telemetry);
     }
 
     @Override
     public EmbeddingServiceAsync embeddings() {
-        return new TracedEmbeddingServiceAsync(delegate.embeddings(), telemetry);
+        return TracedEmbeddingServiceAsync.of(delegate.embeddings(), telemetry);
     }
 
     @Override
@@ -160,7 +166,7 @@ final class TracedOpenAIClientAsync implements OpenAIClientAsync {
 
     @Override
     public ResponseServiceAsync responses() {
-        return new TracedResponseServiceAsync(delegate.responses(), telemetry);
+        return TracedResponseServiceAsync.of(delegate.responses(), telemetry);
     }
 
     @Override

@@ -29,6 +29,7 @@ import com.openai.services.async.UploadServiceAsync;
 import com.openai.services.async.VectorStoreServiceAsync;
 import com.openai.services.async.VideoServiceAsync;
 import com.openai.services.async.WebhookServiceAsync;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.function.Consumer;
 
 /**
@@ -41,15 +42,21 @@ final class TracedOpenAIClientAsyncRaw implements OpenAIClientAsync.WithRawRespo
     private final OpenAIClientAsync.WithRawResponse delegate;
     private final ClientTelemetry telemetry;
 
-    TracedOpenAIClientAsyncRaw(OpenAIClientAsync.WithRawResponse delegate, ClientTelemetry telemetry) {
+    private TracedOpenAIClientAsyncRaw(OpenAIClientAsync.WithRawResponse delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
+    }
+
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static OpenAIClientAsync.WithRawResponse of(OpenAIClientAsync.WithRawResponse delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(OpenAIClientAsync.WithRawResponse.class,
+                delegate, new TracedOpenAIClientAsyncRaw(delegate, telemetry));
     }
 
     @Override
     public OpenAIClientAsync.WithRawResponse withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
-        return new TracedOpenAIClientAsyncRaw(delegate.withOptions(capture), capture.result());
+        return TracedOpenAIClientAsyncRaw.of(delegate.withOptions(capture), capture.result());
     }
 
     @Override
@@ -59,17 +66,17 @@ final class TracedOpenAIClientAsyncRaw implements OpenAIClientAsync.WithRawRespo
 
     @Override
     public CompletionServiceAsync.WithRawResponse completions() {
-        return new TracedCompletionServiceAsyncRaw(delegate.completions(), telemetry);
+        return TracedCompletionServiceAsyncRaw.of(delegate.completions(), telemetry);
     }
 
     @Override
     public ChatServiceAsync.WithRawResponse chat() {
-        return new TracedChatServiceAsyncRaw(delegate.chat(), telemetry);
+        return TracedChatServiceAsyncRaw.of(delegate.chat(), telemetry);
     }
 
     @Override
     public EmbeddingServiceAsync.WithRawResponse embeddings() {
-        return new TracedEmbeddingServiceAsyncRaw(delegate.embeddings(), telemetry);
+        return TracedEmbeddingServiceAsyncRaw.of(delegate.embeddings(), telemetry);
     }
 
     @Override
@@ -149,7 +156,7 @@ final class TracedOpenAIClientAsyncRaw implements OpenAIClientAsync.WithRawRespo
 
     @Override
     public ResponseServiceAsync.WithRawResponse responses() {
-        return new TracedResponseServiceAsyncRaw(delegate.responses(), telemetry);
+        return TracedResponseServiceAsyncRaw.of(delegate.responses(), telemetry);
     }
 
     @Override

@@ -29,6 +29,7 @@ import com.openai.services.blocking.UploadService;
 import com.openai.services.blocking.VectorStoreService;
 import com.openai.services.blocking.VideoService;
 import com.openai.services.blocking.WebhookService;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.function.Consumer;
 
 /**
@@ -41,15 +42,21 @@ final class TracedOpenAIClientRaw implements OpenAIClient.WithRawResponse {
     private final OpenAIClient.WithRawResponse delegate;
     private final ClientTelemetry telemetry;
 
-    TracedOpenAIClientRaw(OpenAIClient.WithRawResponse delegate, ClientTelemetry telemetry) {
+    private TracedOpenAIClientRaw(OpenAIClient.WithRawResponse delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
+    }
+
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static OpenAIClient.WithRawResponse of(OpenAIClient.WithRawResponse delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(OpenAIClient.WithRawResponse.class,
+                delegate, new TracedOpenAIClientRaw(delegate, telemetry));
     }
 
     @Override
     public OpenAIClient.WithRawResponse withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
-        return new TracedOpenAIClientRaw(delegate.withOptions(capture), capture.result());
+        return TracedOpenAIClientRaw.of(delegate.withOptions(capture), capture.result());
     }
 
     @Override
@@ -59,17 +66,17 @@ final class TracedOpenAIClientRaw implements OpenAIClient.WithRawResponse {
 
     @Override
     public CompletionService.WithRawResponse completions() {
-        return new TracedCompletionServiceRaw(delegate.completions(), telemetry);
+        return TracedCompletionServiceRaw.of(delegate.completions(), telemetry);
     }
 
     @Override
     public ChatService.WithRawResponse chat() {
-        return new TracedChatServiceRaw(delegate.chat(), telemetry);
+        return TracedChatServiceRaw.of(delegate.chat(), telemetry);
     }
 
     @Override
     public EmbeddingService.WithRawResponse embeddings() {
-        return new TracedEmbeddingServiceRaw(delegate.embeddings(), telemetry);
+        return TracedEmbeddingServiceRaw.of(delegate.embeddings(), telemetry);
     }
 
     @Override
@@ -149,7 +156,7 @@ final class TracedOpenAIClientRaw implements OpenAIClient.WithRawResponse {
 
     @Override
     public ResponseService.WithRawResponse responses() {
-        return new TracedResponseServiceRaw(delegate.responses(), telemetry);
+        return TracedResponseServiceRaw.of(delegate.responses(), telemetry);
     }
 
     @Override

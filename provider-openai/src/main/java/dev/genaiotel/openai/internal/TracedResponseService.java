@@ -14,6 +14,7 @@ import com.openai.models.responses.ResponseStreamEvent;
 import com.openai.services.blocking.ResponseService;
 import com.openai.services.blocking.responses.InputItemService;
 import com.openai.services.blocking.responses.InputTokenService;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.function.Consumer;
 
 /**
@@ -25,20 +26,25 @@ final class TracedResponseService implements ResponseService {
     private final ResponseService delegate;
     private final ClientTelemetry telemetry;
 
-    TracedResponseService(ResponseService delegate, ClientTelemetry telemetry) {
+    private TracedResponseService(ResponseService delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
     }
 
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static ResponseService of(ResponseService delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(ResponseService.class, delegate, new TracedResponseService(delegate, telemetry));
+    }
+
     @Override
     public ResponseService.WithRawResponse withRawResponse() {
-        return new TracedResponseServiceRaw(delegate.withRawResponse(), telemetry);
+        return TracedResponseServiceRaw.of(delegate.withRawResponse(), telemetry);
     }
 
     @Override
     public ResponseService withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
-        return new TracedResponseService(delegate.withOptions(capture), capture.result());
+        return TracedResponseService.of(delegate.withOptions(capture), capture.result());
     }
 
     @Override

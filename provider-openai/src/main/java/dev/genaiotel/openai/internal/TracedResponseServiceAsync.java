@@ -14,6 +14,7 @@ import com.openai.models.responses.ResponseStreamEvent;
 import com.openai.services.async.ResponseServiceAsync;
 import com.openai.services.async.responses.InputItemServiceAsync;
 import com.openai.services.async.responses.InputTokenServiceAsync;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -26,20 +27,26 @@ final class TracedResponseServiceAsync implements ResponseServiceAsync {
     private final ResponseServiceAsync delegate;
     private final ClientTelemetry telemetry;
 
-    TracedResponseServiceAsync(ResponseServiceAsync delegate, ClientTelemetry telemetry) {
+    private TracedResponseServiceAsync(ResponseServiceAsync delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
     }
 
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static ResponseServiceAsync of(ResponseServiceAsync delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(ResponseServiceAsync.class,
+                delegate, new TracedResponseServiceAsync(delegate, telemetry));
+    }
+
     @Override
     public ResponseServiceAsync.WithRawResponse withRawResponse() {
-        return new TracedResponseServiceAsyncRaw(delegate.withRawResponse(), telemetry);
+        return TracedResponseServiceAsyncRaw.of(delegate.withRawResponse(), telemetry);
     }
 
     @Override
     public ResponseServiceAsync withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
-        return new TracedResponseServiceAsync(delegate.withOptions(capture), capture.result());
+        return TracedResponseServiceAsync.of(delegate.withOptions(capture), capture.result());
     }
 
     @Override

@@ -16,6 +16,7 @@ import com.openai.models.responses.ResponseStreamEvent;
 import com.openai.services.async.ResponseServiceAsync;
 import com.openai.services.async.responses.InputItemServiceAsync;
 import com.openai.services.async.responses.InputTokenServiceAsync;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -28,15 +29,22 @@ final class TracedResponseServiceAsyncRaw implements ResponseServiceAsync.WithRa
     private final ResponseServiceAsync.WithRawResponse delegate;
     private final ClientTelemetry telemetry;
 
-    TracedResponseServiceAsyncRaw(ResponseServiceAsync.WithRawResponse delegate, ClientTelemetry telemetry) {
+    private TracedResponseServiceAsyncRaw(ResponseServiceAsync.WithRawResponse delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
+    }
+
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static ResponseServiceAsync.WithRawResponse of(
+            ResponseServiceAsync.WithRawResponse delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(ResponseServiceAsync.WithRawResponse.class,
+                delegate, new TracedResponseServiceAsyncRaw(delegate, telemetry));
     }
 
     @Override
     public ResponseServiceAsync.WithRawResponse withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
-        return new TracedResponseServiceAsyncRaw(delegate.withOptions(capture), capture.result());
+        return TracedResponseServiceAsyncRaw.of(delegate.withOptions(capture), capture.result());
     }
 
     @Override

@@ -16,6 +16,7 @@ import com.openai.models.responses.ResponseStreamEvent;
 import com.openai.services.blocking.ResponseService;
 import com.openai.services.blocking.responses.InputItemService;
 import com.openai.services.blocking.responses.InputTokenService;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.function.Consumer;
 
 /**
@@ -27,15 +28,21 @@ final class TracedResponseServiceRaw implements ResponseService.WithRawResponse 
     private final ResponseService.WithRawResponse delegate;
     private final ClientTelemetry telemetry;
 
-    TracedResponseServiceRaw(ResponseService.WithRawResponse delegate, ClientTelemetry telemetry) {
+    private TracedResponseServiceRaw(ResponseService.WithRawResponse delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
+    }
+
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static ResponseService.WithRawResponse of(ResponseService.WithRawResponse delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(ResponseService.WithRawResponse.class,
+                delegate, new TracedResponseServiceRaw(delegate, telemetry));
     }
 
     @Override
     public ResponseService.WithRawResponse withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
-        return new TracedResponseServiceRaw(delegate.withOptions(capture), capture.result());
+        return TracedResponseServiceRaw.of(delegate.withOptions(capture), capture.result());
     }
 
     @Override

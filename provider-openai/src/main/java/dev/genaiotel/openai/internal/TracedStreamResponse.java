@@ -1,6 +1,7 @@
 package dev.genaiotel.openai.internal;
 
 import com.openai.core.http.StreamResponse;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.Spliterator;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -15,10 +16,16 @@ final class TracedStreamResponse<T> implements StreamResponse<T> {
     private final StreamResponse<T> delegate;
     private final StreamObserver<T> observer;
 
-    TracedStreamResponse(StreamResponse<T> delegate, StreamObserver<T> observer) {
+    private TracedStreamResponse(StreamResponse<T> delegate, StreamObserver<T> observer) {
         this.delegate = delegate;
         this.observer = observer;
         observer.watch(this);
+    }
+
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    @SuppressWarnings("unchecked") // the view implements the raw interface over the same items
+    static <T> StreamResponse<T> of(StreamResponse<T> delegate, StreamObserver<T> observer) {
+        return InstrumentedView.of(StreamResponse.class, delegate, new TracedStreamResponse<>(delegate, observer));
     }
 
     @Override

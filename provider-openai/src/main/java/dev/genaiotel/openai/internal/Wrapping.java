@@ -3,6 +3,7 @@ package dev.genaiotel.openai.internal;
 import com.openai.client.OpenAIClient;
 import com.openai.client.OpenAIClientAsync;
 import dev.genaiotel.core.GenAiTelemetry;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Builds the instrumented clients for {@code OpenAITelemetry}. */
@@ -26,18 +27,18 @@ public final class Wrapping {
 
     /** An instrumented view of {@code client}; an already instrumented client is returned as it is. */
     public OpenAIClient wrap(OpenAIClient client) {
-        if (client instanceof TracedOpenAIClient) {
+        if (InstrumentedView.instrumentationOf(client) instanceof TracedOpenAIClient) {
             return client;
         }
-        return new TracedOpenAIClient(client, clientTelemetry(baseUrl(client)));
+        return TracedOpenAIClient.of(client, clientTelemetry(baseUrl(client)));
     }
 
     /** An instrumented view of {@code client}; an already instrumented client is returned as it is. */
     public OpenAIClientAsync wrap(OpenAIClientAsync client) {
-        if (client instanceof TracedOpenAIClientAsync) {
+        if (InstrumentedView.instrumentationOf(client) instanceof TracedOpenAIClientAsync) {
             return client;
         }
-        return new TracedOpenAIClientAsync(client, clientTelemetry(baseUrl(client)));
+        return TracedOpenAIClientAsync.of(client, clientTelemetry(baseUrl(client)));
     }
 
     private ClientTelemetry clientTelemetry(String baseUrl) {
