@@ -1,5 +1,6 @@
 package dev.genaiotel.core;
 
+import dev.genaiotel.core.internal.DeclaredMethods;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -93,26 +94,16 @@ public final class InstrumentedView {
         }
 
         private Route resolve(Method method) {
-            if (method.getDeclaringClass() == Object.class && method.getName().equals("equals")) {
-                return Route.EQUALS;
+            if (method.getDeclaringClass() == Object.class) {
+                return method.getName().equals("equals") ? Route.EQUALS : Route.INSTRUMENTATION;
             }
-            if (implementsItself(pair.instrumentation(), method)) {
+            if (DeclaredMethods.implement(pair.instrumentation(), method)) {
                 return Route.INSTRUMENTATION;
             }
-            if (method.isDefault() && !implementsItself(pair.client(), method)) {
+            if (method.isDefault() && !DeclaredMethods.implement(pair.client(), method)) {
                 return Route.VIEW_DEFAULT;
             }
             return Route.CLIENT;
-        }
-
-        /** Whether a class (not an interface default) of {@code type} implements {@code method} as declared. */
-        private static boolean implementsItself(Class<?> type, Method method) {
-            try {
-                Method found = type.getMethod(method.getName(), method.getParameterTypes());
-                return !found.getDeclaringClass().isInterface() && found.getReturnType() == method.getReturnType();
-            } catch (NoSuchMethodException | LinkageError e) {
-                return false;
-            }
         }
     }
 

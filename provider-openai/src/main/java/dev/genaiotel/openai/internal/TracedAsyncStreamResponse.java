@@ -35,7 +35,7 @@ final class TracedAsyncStreamResponse<T> implements AsyncStreamResponse<T> {
                     watch.abandoned();
                 }
             });
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("async stream completion", e);
         }
     }

@@ -53,7 +53,7 @@ public final class Wrapping {
         AtomicReference<String> url = new AtomicReference<>();
         try {
             client.withOptions(builder -> url.set(builder.build().baseUrl()));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("reading the client's base URL", e);
         }
         return url.get();
@@ -63,7 +63,7 @@ public final class Wrapping {
         AtomicReference<String> url = new AtomicReference<>();
         try {
             client.withOptions(builder -> url.set(builder.build().baseUrl()));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("reading the client's base URL", e);
         }
         return url.get();
