@@ -34,7 +34,7 @@ final class ConverseCall extends UnaryCall<ConverseResponse> {
     public void failed(Throwable error) {
         try {
             Errors.fail(inference, error);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("converse failure", e);
         }
     }

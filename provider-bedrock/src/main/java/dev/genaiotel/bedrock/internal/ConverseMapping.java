@@ -183,21 +183,31 @@ final class ConverseMapping {
         }
         List<ToolDefinition> result = new ArrayList<>(config.tools().size());
         for (Tool tool : config.tools()) {
-            ToolSpecification spec = tool.toolSpec();
-            if (spec != null && spec.name() != null) {
-                Object schema = spec.inputSchema() == null ? null : Documents.toJava(spec.inputSchema().json());
-                result.add(new FunctionToolDefinition(spec.name(), spec.description(), schema));
-            } else if (tool.systemTool() != null && tool.systemTool().name() != null) {
-                result.add(new GenericToolDefinition("system_tool", tool.systemTool().name()));
+            ToolDefinition definition = FailSoft.get("converse tool definition", () -> toolDefinition(tool));
+            if (definition != null) {
+                result.add(definition);
             }
         }
         return result;
     }
 
+    private static ToolDefinition toolDefinition(Tool tool) {
+        ToolSpecification spec = tool.toolSpec();
+        if (spec != null && spec.name() != null) {
+            Object schema = spec.inputSchema() == null ? null : Documents.toJava(spec.inputSchema().json());
+            return new FunctionToolDefinition(spec.name(), spec.description(), schema);
+        }
+        // Older SDK versions have no system tools: there this read fails and costs this tool only.
+        if (tool.systemTool() != null && tool.systemTool().name() != null) {
+            return new GenericToolDefinition("system_tool", tool.systemTool().name());
+        }
+        return null;
+    }
+
     static List<MessagePart> parts(List<ContentBlock> blocks) {
         List<MessagePart> parts = new ArrayList<>(blocks.size());
         for (ContentBlock block : blocks) {
-            MessagePart part = part(block);
+            MessagePart part = FailSoft.get("converse content block", () -> part(block));
             if (part != null) {
                 parts.add(part);
             }
@@ -263,20 +273,28 @@ final class ConverseMapping {
         if (source == null) {
             return generic("document", "name", document.name());
         }
-        if (source.text() != null) {
-            return new MessagePart.Blob(mimeType, Modality.DOCUMENT, source.text().getBytes(StandardCharsets.UTF_8));
-        }
-        if (source.hasContent()) {
-            StringBuilder text = new StringBuilder();
-            for (DocumentContentBlock block : source.content()) {
-                if (block.text() != null) {
-                    text.append(block.text());
-                }
-            }
-            return new MessagePart.Blob(mimeType, Modality.DOCUMENT,
-                    text.toString().getBytes(StandardCharsets.UTF_8));
+        String text = FailSoft.get("converse document text", () -> documentText(source));
+        if (text != null) {
+            return new MessagePart.Blob(mimeType, Modality.DOCUMENT, text.getBytes(StandardCharsets.UTF_8));
         }
         return media(source.bytes(), source.s3Location(), mimeType, Modality.DOCUMENT);
+    }
+
+    /** A document given as text or text blocks, else null; older SDK versions have neither (a LinkageError). */
+    private static String documentText(DocumentSource source) {
+        if (source.text() != null) {
+            return source.text();
+        }
+        if (!source.hasContent()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        for (DocumentContentBlock block : source.content()) {
+            if (block.text() != null) {
+                text.append(block.text());
+            }
+        }
+        return text.toString();
     }
 
     private static MessagePart media(SdkBytes bytes, S3Location location, String mimeType, String modality) {

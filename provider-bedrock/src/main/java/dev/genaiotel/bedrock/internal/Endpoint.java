@@ -41,7 +41,7 @@ public record Endpoint(String address, Long port) {
                 return UNKNOWN;
             }
             return of(service, configuration.endpointOverride().orElse(null), configuration.region());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log(service + " client endpoint", e);
             return UNKNOWN;
         }

@@ -74,7 +74,7 @@ final class InvokeModelCall extends UnaryCall<InvokeModelResponse> {
         if (json != null) {
             try {
                 family.readRequest(json, builder, capture);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 FailSoft.log("invoke model request body", e);
             }
         }
@@ -142,7 +142,7 @@ final class InvokeModelCall extends UnaryCall<InvokeModelResponse> {
     public void failed(Throwable error) {
         try {
             Errors.fail(embeddings != null ? embeddings : inference, error);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("invoke model failure", e);
         }
     }

@@ -39,7 +39,7 @@ public final class ObservedPublisher<E> implements SdkPublisher<E> {
             ObservedPublisher<E> view = new ObservedPublisher<>(upstream, observer);
             observer.watch(view);
             return view;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("event stream", e);
             return upstream;
         }

@@ -54,7 +54,7 @@ abstract class StreamTelemetry<E> implements CallTelemetry<Void>, StreamObserver
         }
         try {
             read(event);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log(where + " event", e);
         }
     }
@@ -68,12 +68,12 @@ abstract class StreamTelemetry<E> implements CallTelemetry<Void>, StreamObserver
         InferenceResponse response = null;
         try {
             response = finalResponse();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log(where + " end", e);
         }
         try {
             inference.end(response);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log(where + " end", e);
         }
     }
@@ -101,7 +101,7 @@ abstract class StreamTelemetry<E> implements CallTelemetry<Void>, StreamObserver
                 return;
             }
             Errors.fail(inference, error);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log(where + " failure", e);
         }
     }

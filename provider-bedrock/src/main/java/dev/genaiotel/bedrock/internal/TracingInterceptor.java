@@ -50,7 +50,7 @@ final class TracingInterceptor implements ExecutionInterceptor {
             if (call != null) {
                 attributes.putAttribute(CALL, call);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("interceptor start", e);
         }
     }
@@ -113,7 +113,7 @@ final class TracingInterceptor implements ExecutionInterceptor {
                 attributes.putAttribute(CALL, null);
                 call.failed(rejection);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("interceptor marshalling check", e);
         }
     }
@@ -127,7 +127,7 @@ final class TracingInterceptor implements ExecutionInterceptor {
         try {
             call.transmitted();
             call.succeeded(context.response(), context.httpResponse());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("interceptor end", e);
             call.failedSoftly();
         }
@@ -142,7 +142,7 @@ final class TracingInterceptor implements ExecutionInterceptor {
         try {
             call.transmitted();
             call.failed(context.exception());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("interceptor failure", e);
         }
     }
@@ -160,7 +160,7 @@ final class TracingInterceptor implements ExecutionInterceptor {
         }
         try {
             call.transmitting();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("interceptor transmission", e);
         }
     }

@@ -31,7 +31,7 @@ abstract class UnaryCall<R> implements CallTelemetry<R> {
             }
             try {
                 succeeded(response);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 FailSoft.log(where + " end", e);
                 endWithoutResponse();
             }

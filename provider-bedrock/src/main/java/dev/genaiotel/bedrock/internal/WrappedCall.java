@@ -36,7 +36,7 @@ public final class WrappedCall {
         T telemetry;
         try {
             telemetry = start.get();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log(where + " start", e);
             return untraced.get();
         }

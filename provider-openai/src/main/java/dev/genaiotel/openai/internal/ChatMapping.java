@@ -237,17 +237,17 @@ final class ChatMapping {
         InferenceResponse.Builder builder = InferenceResponse.builder();
         try {
             builder.responseId(completion.id());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("chat response id", e);
         }
         try {
             builder.responseModel(completion.model());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("chat response model", e);
         }
         try {
             builder.finishReasons(finishReasons(completion.choices()));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("chat finish reasons", e);
         }
         try {
@@ -255,14 +255,14 @@ final class ChatMapping {
             if (usage.isPresent()) {
                 builder.usage(UsageMapping.chat(usage.get()));
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("chat usage", e);
         }
         try {
             Optional<ChatCompletion.ServiceTier> tier = completion.serviceTier();
             builder.attributes(responseAttributes(tier.isPresent() ? tier.get().asString() : null,
                     completion.systemFingerprint().orElse(null)));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("chat response attributes", e);
         }
         builder.outputMessages(() -> outputMessages(completion, params == null ? null : audioFormat(params)));
@@ -377,7 +377,7 @@ final class ChatMapping {
     static String audioFormat(ChatCompletionCreateParams params) {
         try {
             return params.audio().map(audio -> audio.format().asString()).orElse(null);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             return null;
         }
     }

@@ -84,7 +84,7 @@ final class ChatStream extends InferenceStream<ChatCompletionChunk> {
             if (systemFingerprint == null) {
                 systemFingerprint = chunk.systemFingerprint().orElse(null);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("chat stream chunk", e);
         }
         return true;
@@ -106,6 +106,11 @@ final class ChatStream extends InferenceStream<ChatCompletionChunk> {
         if (refusal.isPresent()) {
             accumulator.appendGenericText(index, ChatMapping.REFUSAL, refusal.get());
         }
+        // Audio deltas came after openai-java 4.49.0: on older versions reading them costs the audio only.
+        FailSoft.run("chat stream audio delta", () -> audio(accumulator, index, delta));
+    }
+
+    private void audio(StreamAccumulator accumulator, int index, ChatCompletionChunk.Choice.Delta delta) {
         Optional<ChatCompletionChunk.Choice.Delta.Audio> audio = delta.audio();
         if (audio.isPresent()) {
             ChatCompletionChunk.Choice.Delta.Audio piece = audio.get();

@@ -95,7 +95,7 @@ public final class ClientTelemetry {
                     .map(existing -> existing.toBuilder().includeUsage(true).build())
                     .orElseGet(() -> ChatCompletionStreamOptions.builder().includeUsage(true).build());
             return params.toBuilder().streamOptions(withUsage).build();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("stream_options.include_usage", e);
             return params;
         }
@@ -123,7 +123,7 @@ public final class ClientTelemetry {
         String id = null;
         try {
             id = params.responseId().orElse(null);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("fetch_response request mapping", e);
         }
         Inference inference = telemetry.startInference(ResponsesMapping.fetchRequest(id, null, endpoint));
@@ -143,7 +143,7 @@ public final class ClientTelemetry {
         try {
             id = params.responseId().orElse(null);
             cursor = params.startingAfter().map(String::valueOf).orElse(null);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("fetch_response request mapping", e);
         }
         Inference inference = telemetry.startInference(ResponsesMapping.fetchRequest(id, cursor, endpoint));
@@ -191,7 +191,7 @@ public final class ClientTelemetry {
             modifier.accept(builder);
             try {
                 baseUrl = builder.build().baseUrl();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 baseUrl = null;
             }
         }

@@ -38,7 +38,7 @@ final class CompletionsStream extends InferenceStream<Completion> {
             if (systemFingerprint == null) {
                 systemFingerprint = chunk.systemFingerprint().orElse(null);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("completions stream chunk", e);
         }
         return true;

@@ -28,7 +28,7 @@ final class EmbeddingsCall extends TracedCall<CreateEmbeddingResponse> {
         EmbeddingsResponse response;
         try {
             response = EmbeddingsMapping.response(result);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("embeddings response mapping", e);
             response = EmbeddingsResponse.of(null, null);
         }

@@ -19,7 +19,7 @@ final class EmbeddingsMapping {
             model = params.model().asString();
             dimensions = params.dimensions().orElse(null);
             formats = params.encodingFormat().map(format -> List.of(format.asString())).orElse(null);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("embeddings request mapping", e);
         }
         return new EmbeddingsRequest(endpoint.providerName(), model, dimensions, formats, endpoint.serverAddress(),

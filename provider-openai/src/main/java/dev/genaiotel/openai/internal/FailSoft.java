@@ -18,22 +18,26 @@ final class FailSoft {
 
     /**
      * Reads one independent field of a mapping: what the client throws for a field the caller or the server got
-     * wrong costs that field only, which is then null.
+     * wrong, or a method the running openai-java version lacks ({@link LinkageError}), costs that field only, which is
+     * then null.
      */
     static <T> T get(String where, Supplier<T> field) {
         try {
             return field.get();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             log(where, e);
             return null;
         }
     }
 
-    /** Runs one independent piece of a mapping, so that a field the server got wrong costs only that piece. */
+    /**
+     * Runs one independent piece of a mapping, so that a field the server got wrong, or a method the running
+     * openai-java version lacks, costs only that piece.
+     */
     static void run(String where, Runnable piece) {
         try {
             piece.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             log(where, e);
         }
     }

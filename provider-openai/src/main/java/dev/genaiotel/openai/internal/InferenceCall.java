@@ -30,7 +30,7 @@ final class InferenceCall<R> extends TracedCall<R> {
         InferenceResponse response;
         try {
             response = mapper.apply(result);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("response mapping", e);
             response = InferenceResponse.empty();
         }

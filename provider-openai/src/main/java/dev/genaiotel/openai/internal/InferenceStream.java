@@ -53,7 +53,7 @@ abstract class InferenceStream<T> extends StreamObserver<T> {
         InferenceResponse response;
         try {
             response = finalResponse();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("stream end", e);
             response = null;
         }

@@ -56,7 +56,7 @@ final class ResponsesStream extends InferenceStream<ResponseStreamEvent> {
             } else if (event.isError()) {
                 errorCode = event.asError().code().orElse("error");
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("responses stream event", e);
         }
         return true;

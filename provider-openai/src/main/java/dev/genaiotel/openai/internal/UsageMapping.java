@@ -41,12 +41,18 @@ final class UsageMapping {
         }
         CompletionUsage.PromptTokensDetails in = prompt.orElse(null);
         CompletionUsage.CompletionTokensDetails out = completion.orElse(null);
+        // Text and image counts came after openai-java 4.49.0: on older versions they cost the modalities only.
+        List<ModalityTokens> modalities = FailSoft.get("chat usage modalities", () -> modalities(in, out));
+        return new TokenUsage(input, output, cached, null, reasoning, modalities);
+    }
+
+    private static List<ModalityTokens> modalities(CompletionUsage.PromptTokensDetails in,
+            CompletionUsage.CompletionTokensDetails out) {
         List<ModalityTokens> modalities = add(null, TokenModality.TEXT, in == null ? null : count(in._textTokens()),
                 out == null ? null : count(out._textTokens()));
         modalities = add(modalities, TokenModality.IMAGE, in == null ? null : count(in._imageTokens()), null);
-        modalities = add(modalities, TokenModality.AUDIO, in == null ? null : count(in._audioTokens()),
+        return add(modalities, TokenModality.AUDIO, in == null ? null : count(in._audioTokens()),
                 out == null ? null : count(out._audioTokens()));
-        return new TokenUsage(input, output, cached, null, reasoning, modalities);
     }
 
     /**

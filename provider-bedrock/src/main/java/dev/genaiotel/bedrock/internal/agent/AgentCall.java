@@ -95,7 +95,7 @@ final class AgentCall implements CallTelemetry<Void>, StreamObserver<ResponseStr
                     failed(error);
                 }
             });
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("invoke agent future", e);
         }
     }
@@ -131,7 +131,7 @@ final class AgentCall implements CallTelemetry<Void>, StreamObserver<ResponseStr
                     returnedControl = true;
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("invoke agent event", e);
         }
     }
@@ -156,7 +156,7 @@ final class AgentCall implements CallTelemetry<Void>, StreamObserver<ResponseStr
         }
         try {
             Errors.fail(invocation, error);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("invoke agent failure", e);
         }
     }
@@ -168,13 +168,13 @@ final class AgentCall implements CallTelemetry<Void>, StreamObserver<ResponseStr
         InferenceResponse response;
         try {
             response = response(interrupted);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("invoke agent response", e);
             response = null;
         }
         try {
             invocation.end(response);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("invoke agent end", e);
         }
     }
