@@ -2,6 +2,7 @@ package dev.genaiotel.bedrock.internal;
 
 import dev.genaiotel.bedrock.internal.agent.TracedAgentRuntimeAsyncClient;
 import dev.genaiotel.core.GenAiTelemetry;
+import dev.genaiotel.core.InstrumentedView;
 import software.amazon.awssdk.services.bedrockagentruntime.BedrockAgentRuntimeAsyncClient;
 
 /**
@@ -14,9 +15,10 @@ public final class AgentSupport {
 
     /** An instrumented view of {@code client}; an instrumented client is returned unchanged. */
     public static BedrockAgentRuntimeAsyncClient wrap(GenAiTelemetry telemetry, BedrockAgentRuntimeAsyncClient client) {
-        if (client instanceof TracedAgentRuntimeAsyncClient) {
+        if (InstrumentedView.instrumentationOf(client) instanceof TracedAgentRuntimeAsyncClient) {
             return client;
         }
-        return new TracedAgentRuntimeAsyncClient(telemetry, client);
+        return InstrumentedView.of(BedrockAgentRuntimeAsyncClient.class, client,
+                new TracedAgentRuntimeAsyncClient(telemetry, client));
     }
 }

@@ -1,6 +1,7 @@
 package dev.genaiotel.bedrock.internal;
 
 import dev.genaiotel.core.GenAiTelemetry;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -34,10 +35,11 @@ public final class Instrumentation {
 
     /** An instrumented view of {@code client}; an instrumented client is returned unchanged. */
     public BedrockRuntimeAsyncClient wrap(BedrockRuntimeAsyncClient client) {
-        if (client instanceof TracedBedrockRuntimeAsyncClient) {
+        if (InstrumentedView.instrumentationOf(client) instanceof TracedBedrockRuntimeAsyncClient) {
             return client;
         }
-        return new TracedBedrockRuntimeAsyncClient(this, client);
+        return InstrumentedView.of(BedrockRuntimeAsyncClient.class, client,
+                new TracedBedrockRuntimeAsyncClient(this, client));
     }
 
     GenAiTelemetry telemetry() {

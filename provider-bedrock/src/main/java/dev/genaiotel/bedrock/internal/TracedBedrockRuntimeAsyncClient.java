@@ -1,5 +1,6 @@
 package dev.genaiotel.bedrock.internal;
 
+import dev.genaiotel.core.InstrumentedView;
 import java.util.concurrent.CompletableFuture;
 import org.reactivestreams.Publisher;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
@@ -66,7 +67,8 @@ final class TracedBedrockRuntimeAsyncClient implements BedrockRuntimeAsyncClient
         return WrappedCall.run("converse stream",
                 () -> new ConverseStreamTelemetry(instrumentation.telemetry().startInference(
                         ConverseMapping.request(request, endpoint, instrumentation.captureContent()))),
-                telemetry -> delegate.converseStream(request, new TracedConverseStreamHandler(handler, telemetry)),
+                telemetry -> delegate.converseStream(request, InstrumentedView.of(ConverseStreamResponseHandler.class,
+                        handler, new TracedConverseStreamHandler(handler, telemetry))),
                 () -> delegate.converseStream(request, handler));
     }
 
@@ -91,7 +93,8 @@ final class TracedBedrockRuntimeAsyncClient implements BedrockRuntimeAsyncClient
                     request.guardrailIdentifier(), true, endpoint);
             return new InvokeStreamTelemetry(call.inference, call.family);
         }, telemetry -> delegate.invokeModelWithResponseStream(request,
-                new TracedInvokeStreamHandler(handler, telemetry)),
+                InstrumentedView.of(InvokeModelWithResponseStreamResponseHandler.class, handler,
+                        new TracedInvokeStreamHandler(handler, telemetry))),
                 () -> delegate.invokeModelWithResponseStream(request, handler));
     }
 

@@ -50,18 +50,25 @@ final class TracedAsyncStreamResponse<T> implements AsyncStreamResponse<T> {
     @Override
     public AsyncStreamResponse<T> subscribe(Handler<? super T> handler) {
         subscribed();
-        delegate.subscribe(new ObservingHandler<>(handler, observer));
+        delegate.subscribe(observing(handler));
         return this;
     }
 
     @Override
     public AsyncStreamResponse<T> subscribe(Handler<? super T> handler, Executor executor) {
         subscribed();
-        delegate.subscribe(new ObservingHandler<>(handler, observer), executor);
+        delegate.subscribe(observing(handler), executor);
         return this;
     }
 
     /** A handler now drives the stream: the delegate keeps it alive, so dropping this view is not abandoning it. */
+    /** The caller's handler behind an {@link ObservingHandler}, as a view that keeps up with openai-java. */
+    @SuppressWarnings("unchecked") // the view passes on the same items
+    private Handler<T> observing(Handler<? super T> handler) {
+        ObservingHandler<T> observing = new ObservingHandler<>(handler, observer);
+        return handler == null ? observing : InstrumentedView.of(Handler.class, handler, observing);
+    }
+
     private void subscribed() {
         observer.subscribed = true;
         watch.release();

@@ -3,6 +3,7 @@ package dev.genaiotel.bedrock.internal.agent;
 import dev.genaiotel.bedrock.internal.Endpoint;
 import dev.genaiotel.bedrock.internal.WrappedCall;
 import dev.genaiotel.core.GenAiTelemetry;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.bedrockagentruntime.BedrockAgentRuntimeAsyncClient;
@@ -120,7 +121,8 @@ public final class TracedAgentRuntimeAsyncClient implements BedrockAgentRuntimeA
             return delegate.invokeAgent(request, handler);
         }
         return WrappedCall.run("invoke agent", () -> AgentCall.start(telemetry, request, endpoint),
-                call -> delegate.invokeAgent(request, new TracedInvokeAgentHandler(handler, call)),
+                call -> delegate.invokeAgent(request, InstrumentedView.of(InvokeAgentResponseHandler.class, handler,
+                        new TracedInvokeAgentHandler(handler, call))),
                 () -> delegate.invokeAgent(request, handler));
     }
 
