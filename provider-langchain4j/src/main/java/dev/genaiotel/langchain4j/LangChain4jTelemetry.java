@@ -1,6 +1,7 @@
 package dev.genaiotel.langchain4j;
 
 import dev.genaiotel.core.GenAiTelemetry;
+import dev.genaiotel.core.InstrumentedView;
 import dev.genaiotel.langchain4j.internal.AiServiceHooks;
 import dev.genaiotel.langchain4j.internal.AiServiceObserver;
 import dev.genaiotel.langchain4j.internal.InstrumentedChatModel;
@@ -113,10 +114,11 @@ public final class LangChain4jTelemetry {
      */
     public ChatModel wrap(ChatModel model) {
         Objects.requireNonNull(model, "model");
-        if (model instanceof InstrumentedChatModel) {
+        if (InstrumentedView.instrumentationOf(model) instanceof InstrumentedChatModel) {
             return model;
         }
-        return new InstrumentedChatModel(model, telemetry, otherProviderName);
+        return InstrumentedView.of(ChatModel.class, model, new InstrumentedChatModel(model, telemetry,
+                otherProviderName));
     }
 
     /**
@@ -126,10 +128,11 @@ public final class LangChain4jTelemetry {
      */
     public StreamingChatModel wrap(StreamingChatModel model) {
         Objects.requireNonNull(model, "model");
-        if (model instanceof InstrumentedStreamingChatModel) {
+        if (InstrumentedView.instrumentationOf(model) instanceof InstrumentedStreamingChatModel) {
             return model;
         }
-        return new InstrumentedStreamingChatModel(model, telemetry, otherProviderName);
+        return InstrumentedView.of(StreamingChatModel.class, model, new InstrumentedStreamingChatModel(model,
+                telemetry, otherProviderName));
     }
 
     /**

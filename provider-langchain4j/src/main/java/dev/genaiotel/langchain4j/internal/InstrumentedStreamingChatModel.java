@@ -2,6 +2,7 @@ package dev.genaiotel.langchain4j.internal;
 
 import dev.genaiotel.core.GenAiTelemetry;
 import dev.genaiotel.core.Inference;
+import dev.genaiotel.core.InstrumentedView;
 import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatRequestOptions;
@@ -42,7 +43,7 @@ public final class InstrumentedStreamingChatModel implements StreamingChatModel 
         }
         Scope scope = inference.makeCurrent();
         try {
-            delegate.chat(request, new TelemetryStreamingHandler(handler, inference, telemetry));
+            delegate.chat(request, observing(handler, inference));
         } catch (Throwable failure) {
             ChatCalls.fail(inference, failure);
             throw failure;
@@ -60,7 +61,7 @@ public final class InstrumentedStreamingChatModel implements StreamingChatModel 
         }
         Scope scope = inference.makeCurrent();
         try {
-            delegate.chat(request, options, new TelemetryStreamingHandler(handler, inference, telemetry));
+            delegate.chat(request, options, observing(handler, inference));
         } catch (Throwable failure) {
             ChatCalls.fail(inference, failure);
             throw failure;
@@ -102,5 +103,12 @@ public final class InstrumentedStreamingChatModel implements StreamingChatModel 
     private Inference start(ChatRequest request) {
         return ChatCalls.start(telemetry, delegate.provider(), delegate.defaultRequestParameters(), request,
                 otherProviderName, true);
+    }
+
+    /** The caller's handler behind a {@link TelemetryStreamingHandler}, as a view that keeps up with LangChain4j. */
+    private StreamingChatResponseHandler observing(StreamingChatResponseHandler handler, Inference inference) {
+        TelemetryStreamingHandler observing = new TelemetryStreamingHandler(handler, inference, telemetry);
+        return handler == null ? observing : InstrumentedView.of(StreamingChatResponseHandler.class, handler,
+                observing);
     }
 }

@@ -4,6 +4,7 @@ import dev.genaiotel.core.Embeddings;
 import dev.genaiotel.core.EmbeddingsRequest;
 import dev.genaiotel.core.EmbeddingsResponse;
 import dev.genaiotel.core.GenAiTelemetry;
+import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.listener.EmbeddingModelErrorContext;
 import dev.langchain4j.model.embedding.listener.EmbeddingModelListener;
@@ -44,17 +45,19 @@ public final class TelemetryEmbeddingModelListener implements EmbeddingModelList
             if (!telemetry.isRecording() || context.attributes() == null) {
                 return;
             }
-            EmbeddingRequest request = context.embeddingRequest();
-            String model = request == null ? null : request.modelName();
+            // LangChain4j 1.16 has neither the embedding request nor the provider here (1.19 has both): there
+            // each read costs its own attribute only.
+            String model = FailSoft.get("embedding request model", () -> requestModel(context));
             if (model == null && context.embeddingModel() != null) {
                 model = context.embeddingModel().modelName();
             }
             if (UNKNOWN_MODEL.equals(model)) {
                 model = null;
             }
-            Integer dimensions = request == null ? null : request.dimensions();
+            Integer dimensions = FailSoft.get("embedding request dimensions", () -> requestDimensions(context));
+            ModelProvider provider = FailSoft.get("embedding model provider", () -> context.modelProvider());
             Embeddings embeddings = telemetry.startEmbeddings(new EmbeddingsRequest(
-                    ProviderNames.of(context.modelProvider(), otherProviderName), model,
+                    ProviderNames.of(provider, otherProviderName), model,
                     dimensions == null ? null : dimensions.longValue(), null, null, null, null));
             context.attributes().put(EMBEDDINGS, embeddings);
         } catch (Throwable failure) {
@@ -69,14 +72,7 @@ public final class TelemetryEmbeddingModelListener implements EmbeddingModelList
             if (embeddings == null) {
                 return;
             }
-            EmbeddingResponse response = context.embeddingResponse();
-            if (response == null) {
-                embeddings.end(null);
-                return;
-            }
-            TokenUsage usage = response.tokenUsage();
-            Integer input = usage == null ? null : usage.inputTokenCount();
-            embeddings.end(EmbeddingsResponse.of(response.modelName(), input == null ? null : input.longValue()));
+            embeddings.end(FailSoft.get("embedding response", () -> response(context)));
         } catch (Throwable failure) {
             FailSoft.log("EmbeddingModelListener.onResponse", failure);
         }
@@ -92,6 +88,26 @@ public final class TelemetryEmbeddingModelListener implements EmbeddingModelList
         } catch (Throwable failure) {
             FailSoft.log("EmbeddingModelListener.onError", failure);
         }
+    }
+
+    private static String requestModel(EmbeddingModelRequestContext context) {
+        EmbeddingRequest request = context.embeddingRequest();
+        return request == null ? null : request.modelName();
+    }
+
+    private static Integer requestDimensions(EmbeddingModelRequestContext context) {
+        EmbeddingRequest request = context.embeddingRequest();
+        return request == null ? null : request.dimensions();
+    }
+
+    private static EmbeddingsResponse response(EmbeddingModelResponseContext context) {
+        EmbeddingResponse response = context.embeddingResponse();
+        if (response == null) {
+            return null;
+        }
+        TokenUsage usage = response.tokenUsage();
+        Integer input = usage == null ? null : usage.inputTokenCount();
+        return EmbeddingsResponse.of(response.modelName(), input == null ? null : input.longValue());
     }
 
     private static Embeddings take(Map<Object, Object> attributes) {
