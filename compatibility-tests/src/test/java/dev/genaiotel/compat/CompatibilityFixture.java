@@ -1,6 +1,7 @@
 package dev.genaiotel.compat;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,8 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 /**
  * A WireMock server on loopback playing the provider, an OpenTelemetry SDK whose spans are read back from an
  * in-memory exporter, and the GenAI engine with content captured on spans, so that the content mappings (where
- * client versions differ most) run too. What the instrumentation logs as its own failure is collected, to show what
- * a client version cost.
+ * client versions differ most) run too. What the instrumentation logs as its own failure must be a method or class
+ * the client version lacks ({@link LinkageError}), recorded less, and nothing else.
  */
 abstract class CompatibilityFixture {
 
@@ -76,6 +77,9 @@ abstract class CompatibilityFixture {
         genAi.close();
         server.stop();
         sdk.close();
+        // Inside the range, what the instrumentation may lose is what a version lacks, nothing else.
+        assertThat(instrumentationWarnings).allSatisfy(warning -> assertThat(warning.getThrown())
+                .as(warning.getMessage()).isInstanceOf(LinkageError.class));
     }
 
     /** Waits at most 10 s for the one span of the test (streams end theirs on another thread), then returns it. */

@@ -3,14 +3,18 @@ package dev.genaiotel.compat;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.genaiotel.langchain4j.LangChain4jTelemetry;
 import dev.genaiotel.semconv.GenAiAttributes;
+import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.googleai.GoogleAiEmbeddingModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiStreamingChatModel;
 import io.opentelemetry.api.trace.StatusCode;
@@ -112,5 +116,25 @@ class LangChain4jCompatibilityTest extends CompatibilityFixture {
         assertThat(attr(span, GenAiAttributes.GEN_AI_USAGE_OUTPUT_TOKENS)).isEqualTo(4L);
         assertThat(attr(span, GenAiAttributes.GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK)).isPositive();
         assertThat(outputText(span, GenAiAttributes.GEN_AI_OUTPUT_MESSAGES)).isEqualTo("Hello, world!");
+    }
+
+    /** LangChain4j 1.16 lacks the embedding request on its listener contexts: the span is recorded all the same. */
+    @Test
+    void embeddingThroughTheListenerRecordsItsSpan() throws Exception {
+        String vector = "{\"values\": [0.0132, -0.0087, 0.0421, 0.0005]}";
+        server.stubFor(post(urlPathMatching("/v1beta/models/text-embedding-004:(batchEmbedContents|embedContent)"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"embedding\": " + vector + ", \"embeddings\": [" + vector + "]}")));
+        EmbeddingModel model = GoogleAiEmbeddingModel.builder().baseUrl(server.baseUrl() + "/v1beta")
+                .apiKey("gemini-test-key-not-secret").modelName("text-embedding-004").maxRetries(0).build()
+                .addListener(LangChain4jTelemetry.create(genAi).embeddingModelListener());
+
+        Embedding embedding = model.embed("Paris is the capital of France.").content();
+
+        assertThat(embedding.vector()).containsExactly(0.0132f, -0.0087f, 0.0421f, 0.0005f);
+        SpanData span = awaitOnlySpan();
+        assertThat(span.getName()).isEqualTo("embeddings text-embedding-004");
+        assertThat(attr(span, GenAiAttributes.GEN_AI_OPERATION_NAME)).isEqualTo("embeddings");
+        assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
     }
 }
