@@ -22,7 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  *   <li>a method the instrumentation's class implements goes to the instrumentation;
  *   <li>a method the instrumentation's class does not implement goes to the client when the client's class
- *       implements it, so that what the library added behaves as in the client itself;
+ *       implements it, so that what the library added behaves as in the client itself (a client that is itself a
+ *       {@link Proxy}, such as another instrumentation's, gets an interface default only when the default is a
+ *       stand-in that throws {@link UnsupportedOperationException} by itself);
  *   <li>an interface default that neither class implements (typically an overload that calls another method of the
  *       interface) runs on the view, so that what it calls reaches the instrumentation;
  *   <li>any other method goes to the client.
@@ -69,7 +71,7 @@ public final class InstrumentedView {
     }
 
     private enum Route {
-        INSTRUMENTATION, CLIENT, VIEW_DEFAULT, EQUALS
+        INSTRUMENTATION, CLIENT, VIEW_DEFAULT, VIEW_DEFAULT_ELSE_CLIENT, EQUALS
     }
 
     private record Pair(Class<?> instrumentation, Class<?> client) {
@@ -100,8 +102,15 @@ public final class InstrumentedView {
             if (DeclaredMethods.implement(pair.instrumentation(), method)) {
                 return Route.INSTRUMENTATION;
             }
-            if (method.isDefault() && !DeclaredMethods.implement(pair.client(), method)) {
-                return Route.VIEW_DEFAULT;
+            if (method.isDefault()) {
+                if (Proxy.isProxyClass(pair.client())) {
+                    // A proxy's class implements every method, its handler decides: run the default here, and
+                    // hand the proxy only a stand-in's work.
+                    return Route.VIEW_DEFAULT_ELSE_CLIENT;
+                }
+                if (!DeclaredMethods.implement(pair.client(), method)) {
+                    return Route.VIEW_DEFAULT;
+                }
             }
             return Route.CLIENT;
         }
@@ -126,7 +135,22 @@ public final class InstrumentedView {
                 case INSTRUMENTATION -> call(proxy, method, instrumentation, args);
                 case VIEW_DEFAULT -> InvocationHandler.invokeDefault(proxy, method, args);
                 case CLIENT -> call(proxy, method, client, args);
+                case VIEW_DEFAULT_ELSE_CLIENT -> defaultElseClient(proxy, method, args);
             };
+        }
+
+        /** The default on the view, unless it is a stand-in that throws by itself: then the client's method. */
+        private Object defaultElseClient(Object proxy, Method method, Object[] args) throws Throwable {
+            try {
+                return InvocationHandler.invokeDefault(proxy, method, args);
+            } catch (UnsupportedOperationException e) {
+                StackTraceElement[] trace = e.getStackTrace();
+                if (trace.length > 0 && trace[0].getClassName().equals(method.getDeclaringClass().getName())
+                        && trace[0].getMethodName().equals(method.getName())) {
+                    return call(proxy, method, client, args);
+                }
+                throw e;
+            }
         }
 
         /** Runs {@code method} on {@code target}; a fluent method's {@code this} comes back as the view. */

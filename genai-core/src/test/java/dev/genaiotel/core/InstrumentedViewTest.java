@@ -3,6 +3,8 @@ package dev.genaiotel.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -139,6 +141,26 @@ class InstrumentedViewTest {
         assertThat(later.added()).isEqualTo("added by the client");
         assertThat(later.create("c", 1)).isEqualTo("client:c");
         assertThat(traced.recorded).containsExactly("c");
+    }
+
+    @Test
+    void clientThatIsAProxyGetsStandInsButNotConvenienceDefaults() {
+        // Another instrumentation's view of the client (the Java agent's openai-java instrumentation is one).
+        Service proxied = (Service) Proxy.newProxyInstance(Service.class.getClassLoader(),
+                new Class<?>[] {Service.class}, (proxy, method, args) -> {
+                    try {
+                        return method.invoke(client, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        Traced tracedProxy = new Traced(proxied);
+        Service overProxy = InstrumentedView.of(Service.class, proxied, tracedProxy);
+
+        assertThat(overProxy.create("e")).isEqualTo("client:e");
+        assertThat(tracedProxy.recorded).containsExactly("e");
+        assertThat(overProxy.connect()).isEqualTo("connected");
+        assertThat(client.calls).containsExactly("create e 0", "connect");
     }
 
     @Test
