@@ -31,11 +31,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ul>
  *
  * <p>Results and exceptions are those of the object that ran the method, unchanged, except that a method returning
- * its own object (a fluent API's {@code this}) returns the view; {@code equals} is identity of the view. Thread-safe; the routing of each method is worked out once per pair of classes.
+ * its own object (a fluent API's {@code this}) returns the view; {@code equals} is identity of the view.
+ * Thread-safe; the routing of each method is worked out once per pair of classes.
  */
 public final class InstrumentedView {
 
-    private static final Map<Pair, Routes> ROUTES = new ConcurrentHashMap<>();
+    /** Per wrapper class, per client class: where each method goes. */
+    private static final ClassValue<Map<Class<?>, Routes>> ROUTES = new ClassValue<>() {
+        @Override
+        protected Map<Class<?>, Routes> computeValue(Class<?> instrumentation) {
+            return new ConcurrentHashMap<>();
+        }
+    };
 
     private InstrumentedView() {}
 
@@ -50,7 +57,13 @@ public final class InstrumentedView {
     public static <T> T of(Class<T> type, T client, T instrumentation) {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(instrumentation, "instrumentation");
-        Routes routes = ROUTES.computeIfAbsent(new Pair(instrumentation.getClass(), client.getClass()), Routes::new);
+        Class<?> wrapper = instrumentation.getClass();
+        Map<Class<?>, Routes> byClient = ROUTES.get(wrapper);
+        Routes routes = byClient.get(client.getClass());
+        if (routes == null) {
+            routes = byClient.computeIfAbsent(client.getClass(),
+                    clientType -> new Routes(new Pair(wrapper, clientType)));
+        }
         Object view = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
                 new Handler(client, instrumentation, routes));
         return type.cast(view);

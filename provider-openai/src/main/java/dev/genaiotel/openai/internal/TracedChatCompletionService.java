@@ -25,6 +25,7 @@ final class TracedChatCompletionService implements ChatCompletionService {
 
     private final ChatCompletionService delegate;
     private final ClientTelemetry telemetry;
+    private final ServiceView<ChatCompletionService.WithRawResponse> withRawResponseView = new ServiceView<>();
 
     private TracedChatCompletionService(ChatCompletionService delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
@@ -39,7 +40,7 @@ final class TracedChatCompletionService implements ChatCompletionService {
 
     @Override
     public ChatCompletionService.WithRawResponse withRawResponse() {
-        return TracedChatCompletionServiceRaw.of(delegate.withRawResponse(), telemetry);
+        return withRawResponseView.of(delegate.withRawResponse(), telemetry, TracedChatCompletionServiceRaw::of);
     }
 
     @Override

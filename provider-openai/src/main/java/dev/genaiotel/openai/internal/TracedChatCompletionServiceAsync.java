@@ -26,6 +26,7 @@ final class TracedChatCompletionServiceAsync implements ChatCompletionServiceAsy
 
     private final ChatCompletionServiceAsync delegate;
     private final ClientTelemetry telemetry;
+    private final ServiceView<ChatCompletionServiceAsync.WithRawResponse> withRawResponseView = new ServiceView<>();
 
     private TracedChatCompletionServiceAsync(ChatCompletionServiceAsync delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
@@ -40,7 +41,7 @@ final class TracedChatCompletionServiceAsync implements ChatCompletionServiceAsy
 
     @Override
     public ChatCompletionServiceAsync.WithRawResponse withRawResponse() {
-        return TracedChatCompletionServiceAsyncRaw.of(delegate.withRawResponse(), telemetry);
+        return withRawResponseView.of(delegate.withRawResponse(), telemetry, TracedChatCompletionServiceAsyncRaw::of);
     }
 
     @Override

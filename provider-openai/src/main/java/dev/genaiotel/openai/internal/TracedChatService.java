@@ -14,6 +14,8 @@ final class TracedChatService implements ChatService {
 
     private final ChatService delegate;
     private final ClientTelemetry telemetry;
+    private final ServiceView<ChatService.WithRawResponse> withRawResponseView = new ServiceView<>();
+    private final ServiceView<ChatCompletionService> completionsView = new ServiceView<>();
 
     private TracedChatService(ChatService delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
@@ -27,7 +29,7 @@ final class TracedChatService implements ChatService {
 
     @Override
     public ChatService.WithRawResponse withRawResponse() {
-        return TracedChatServiceRaw.of(delegate.withRawResponse(), telemetry);
+        return withRawResponseView.of(delegate.withRawResponse(), telemetry, TracedChatServiceRaw::of);
     }
 
     @Override
@@ -38,6 +40,6 @@ final class TracedChatService implements ChatService {
 
     @Override
     public ChatCompletionService completions() {
-        return TracedChatCompletionService.of(delegate.completions(), telemetry);
+        return completionsView.of(delegate.completions(), telemetry, TracedChatCompletionService::of);
     }
 }

@@ -14,6 +14,8 @@ final class TracedChatServiceAsync implements ChatServiceAsync {
 
     private final ChatServiceAsync delegate;
     private final ClientTelemetry telemetry;
+    private final ServiceView<ChatServiceAsync.WithRawResponse> withRawResponseView = new ServiceView<>();
+    private final ServiceView<ChatCompletionServiceAsync> completionsView = new ServiceView<>();
 
     private TracedChatServiceAsync(ChatServiceAsync delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
@@ -27,7 +29,7 @@ final class TracedChatServiceAsync implements ChatServiceAsync {
 
     @Override
     public ChatServiceAsync.WithRawResponse withRawResponse() {
-        return TracedChatServiceAsyncRaw.of(delegate.withRawResponse(), telemetry);
+        return withRawResponseView.of(delegate.withRawResponse(), telemetry, TracedChatServiceAsyncRaw::of);
     }
 
     @Override
@@ -38,6 +40,6 @@ final class TracedChatServiceAsync implements ChatServiceAsync {
 
     @Override
     public ChatCompletionServiceAsync completions() {
-        return TracedChatCompletionServiceAsync.of(delegate.completions(), telemetry);
+        return completionsView.of(delegate.completions(), telemetry, TracedChatCompletionServiceAsync::of);
     }
 }

@@ -14,6 +14,7 @@ final class TracedChatServiceAsyncRaw implements ChatServiceAsync.WithRawRespons
 
     private final ChatServiceAsync.WithRawResponse delegate;
     private final ClientTelemetry telemetry;
+    private final ServiceView<ChatCompletionServiceAsync.WithRawResponse> completionsView = new ServiceView<>();
 
     private TracedChatServiceAsyncRaw(ChatServiceAsync.WithRawResponse delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
@@ -34,6 +35,6 @@ final class TracedChatServiceAsyncRaw implements ChatServiceAsync.WithRawRespons
 
     @Override
     public ChatCompletionServiceAsync.WithRawResponse completions() {
-        return TracedChatCompletionServiceAsyncRaw.of(delegate.completions(), telemetry);
+        return completionsView.of(delegate.completions(), telemetry, TracedChatCompletionServiceAsyncRaw::of);
     }
 }

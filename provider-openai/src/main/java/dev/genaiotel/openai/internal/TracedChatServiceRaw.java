@@ -14,6 +14,7 @@ final class TracedChatServiceRaw implements ChatService.WithRawResponse {
 
     private final ChatService.WithRawResponse delegate;
     private final ClientTelemetry telemetry;
+    private final ServiceView<ChatCompletionService.WithRawResponse> completionsView = new ServiceView<>();
 
     private TracedChatServiceRaw(ChatService.WithRawResponse delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
@@ -34,6 +35,6 @@ final class TracedChatServiceRaw implements ChatService.WithRawResponse {
 
     @Override
     public ChatCompletionService.WithRawResponse completions() {
-        return TracedChatCompletionServiceRaw.of(delegate.completions(), telemetry);
+        return completionsView.of(delegate.completions(), telemetry, TracedChatCompletionServiceRaw::of);
     }
 }

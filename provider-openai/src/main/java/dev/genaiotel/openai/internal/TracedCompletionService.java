@@ -17,6 +17,7 @@ final class TracedCompletionService implements CompletionService {
 
     private final CompletionService delegate;
     private final ClientTelemetry telemetry;
+    private final ServiceView<CompletionService.WithRawResponse> withRawResponseView = new ServiceView<>();
 
     private TracedCompletionService(CompletionService delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
@@ -30,7 +31,7 @@ final class TracedCompletionService implements CompletionService {
 
     @Override
     public CompletionService.WithRawResponse withRawResponse() {
-        return TracedCompletionServiceRaw.of(delegate.withRawResponse(), telemetry);
+        return withRawResponseView.of(delegate.withRawResponse(), telemetry, TracedCompletionServiceRaw::of);
     }
 
     @Override

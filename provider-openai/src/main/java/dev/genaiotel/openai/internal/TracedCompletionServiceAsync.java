@@ -18,6 +18,7 @@ final class TracedCompletionServiceAsync implements CompletionServiceAsync {
 
     private final CompletionServiceAsync delegate;
     private final ClientTelemetry telemetry;
+    private final ServiceView<CompletionServiceAsync.WithRawResponse> withRawResponseView = new ServiceView<>();
 
     private TracedCompletionServiceAsync(CompletionServiceAsync delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
@@ -32,7 +33,7 @@ final class TracedCompletionServiceAsync implements CompletionServiceAsync {
 
     @Override
     public CompletionServiceAsync.WithRawResponse withRawResponse() {
-        return TracedCompletionServiceAsyncRaw.of(delegate.withRawResponse(), telemetry);
+        return withRawResponseView.of(delegate.withRawResponse(), telemetry, TracedCompletionServiceAsyncRaw::of);
     }
 
     @Override

@@ -16,6 +16,7 @@ final class TracedEmbeddingService implements EmbeddingService {
 
     private final EmbeddingService delegate;
     private final ClientTelemetry telemetry;
+    private final ServiceView<EmbeddingService.WithRawResponse> withRawResponseView = new ServiceView<>();
 
     private TracedEmbeddingService(EmbeddingService delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
@@ -29,7 +30,7 @@ final class TracedEmbeddingService implements EmbeddingService {
 
     @Override
     public EmbeddingService.WithRawResponse withRawResponse() {
-        return TracedEmbeddingServiceRaw.of(delegate.withRawResponse(), telemetry);
+        return withRawResponseView.of(delegate.withRawResponse(), telemetry, TracedEmbeddingServiceRaw::of);
     }
 
     @Override

@@ -17,6 +17,7 @@ final class TracedEmbeddingServiceAsync implements EmbeddingServiceAsync {
 
     private final EmbeddingServiceAsync delegate;
     private final ClientTelemetry telemetry;
+    private final ServiceView<EmbeddingServiceAsync.WithRawResponse> withRawResponseView = new ServiceView<>();
 
     private TracedEmbeddingServiceAsync(EmbeddingServiceAsync delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
@@ -31,7 +32,7 @@ final class TracedEmbeddingServiceAsync implements EmbeddingServiceAsync {
 
     @Override
     public EmbeddingServiceAsync.WithRawResponse withRawResponse() {
-        return TracedEmbeddingServiceAsyncRaw.of(delegate.withRawResponse(), telemetry);
+        return withRawResponseView.of(delegate.withRawResponse(), telemetry, TracedEmbeddingServiceAsyncRaw::of);
     }
 
     @Override

@@ -42,6 +42,12 @@ final class TracedOpenAIClient implements OpenAIClient {
 
     private final OpenAIClient delegate;
     private final ClientTelemetry telemetry;
+    private final ServiceView<OpenAIClientAsync> asyncView = new ServiceView<>();
+    private final ServiceView<OpenAIClient.WithRawResponse> withRawResponseView = new ServiceView<>();
+    private final ServiceView<CompletionService> completionsView = new ServiceView<>();
+    private final ServiceView<ChatService> chatView = new ServiceView<>();
+    private final ServiceView<EmbeddingService> embeddingsView = new ServiceView<>();
+    private final ServiceView<ResponseService> responsesView = new ServiceView<>();
 
     private TracedOpenAIClient(OpenAIClient delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
@@ -55,12 +61,12 @@ final class TracedOpenAIClient implements OpenAIClient {
 
     @Override
     public OpenAIClientAsync async() {
-        return TracedOpenAIClientAsync.of(delegate.async(), telemetry);
+        return asyncView.of(delegate.async(), telemetry, TracedOpenAIClientAsync::of);
     }
 
     @Override
     public OpenAIClient.WithRawResponse withRawResponse() {
-        return TracedOpenAIClientRaw.of(delegate.withRawResponse(), telemetry);
+        return withRawResponseView.of(delegate.withRawResponse(), telemetry, TracedOpenAIClientRaw::of);
     }
 
     @Override
@@ -76,17 +82,17 @@ final class TracedOpenAIClient implements OpenAIClient {
 
     @Override
     public CompletionService completions() {
-        return TracedCompletionService.of(delegate.completions(), telemetry);
+        return completionsView.of(delegate.completions(), telemetry, TracedCompletionService::of);
     }
 
     @Override
     public ChatService chat() {
-        return TracedChatService.of(delegate.chat(), telemetry);
+        return chatView.of(delegate.chat(), telemetry, TracedChatService::of);
     }
 
     @Override
     public EmbeddingService embeddings() {
-        return TracedEmbeddingService.of(delegate.embeddings(), telemetry);
+        return embeddingsView.of(delegate.embeddings(), telemetry, TracedEmbeddingService::of);
     }
 
     @Override
@@ -166,7 +172,7 @@ final class TracedOpenAIClient implements OpenAIClient {
 
     @Override
     public ResponseService responses() {
-        return TracedResponseService.of(delegate.responses(), telemetry);
+        return responsesView.of(delegate.responses(), telemetry, TracedResponseService::of);
     }
 
     @Override

@@ -42,6 +42,12 @@ final class TracedOpenAIClientAsync implements OpenAIClientAsync {
 
     private final OpenAIClientAsync delegate;
     private final ClientTelemetry telemetry;
+    private final ServiceView<OpenAIClient> syncView = new ServiceView<>();
+    private final ServiceView<OpenAIClientAsync.WithRawResponse> withRawResponseView = new ServiceView<>();
+    private final ServiceView<CompletionServiceAsync> completionsView = new ServiceView<>();
+    private final ServiceView<ChatServiceAsync> chatView = new ServiceView<>();
+    private final ServiceView<EmbeddingServiceAsync> embeddingsView = new ServiceView<>();
+    private final ServiceView<ResponseServiceAsync> responsesView = new ServiceView<>();
 
     private TracedOpenAIClientAsync(OpenAIClientAsync delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
@@ -55,12 +61,12 @@ final class TracedOpenAIClientAsync implements OpenAIClientAsync {
 
     @Override
     public OpenAIClient sync() {
-        return TracedOpenAIClient.of(delegate.sync(), telemetry);
+        return syncView.of(delegate.sync(), telemetry, TracedOpenAIClient::of);
     }
 
     @Override
     public OpenAIClientAsync.WithRawResponse withRawResponse() {
-        return TracedOpenAIClientAsyncRaw.of(delegate.withRawResponse(), telemetry);
+        return withRawResponseView.of(delegate.withRawResponse(), telemetry, TracedOpenAIClientAsyncRaw::of);
     }
 
     @Override
@@ -76,17 +82,17 @@ final class TracedOpenAIClientAsync implements OpenAIClientAsync {
 
     @Override
     public CompletionServiceAsync completions() {
-        return TracedCompletionServiceAsync.of(delegate.completions(), telemetry);
+        return completionsView.of(delegate.completions(), telemetry, TracedCompletionServiceAsync::of);
     }
 
     @Override
     public ChatServiceAsync chat() {
-        return TracedChatServiceAsync.of(delegate.chat(), telemetry);
+        return chatView.of(delegate.chat(), telemetry, TracedChatServiceAsync::of);
     }
 
     @Override
     public EmbeddingServiceAsync embeddings() {
-        return TracedEmbeddingServiceAsync.of(delegate.embeddings(), telemetry);
+        return embeddingsView.of(delegate.embeddings(), telemetry, TracedEmbeddingServiceAsync::of);
     }
 
     @Override
@@ -166,7 +172,7 @@ final class TracedOpenAIClientAsync implements OpenAIClientAsync {
 
     @Override
     public ResponseServiceAsync responses() {
-        return TracedResponseServiceAsync.of(delegate.responses(), telemetry);
+        return responsesView.of(delegate.responses(), telemetry, TracedResponseServiceAsync::of);
     }
 
     @Override

@@ -41,6 +41,10 @@ final class TracedOpenAIClientAsyncRaw implements OpenAIClientAsync.WithRawRespo
 
     private final OpenAIClientAsync.WithRawResponse delegate;
     private final ClientTelemetry telemetry;
+    private final ServiceView<CompletionServiceAsync.WithRawResponse> completionsView = new ServiceView<>();
+    private final ServiceView<ChatServiceAsync.WithRawResponse> chatView = new ServiceView<>();
+    private final ServiceView<EmbeddingServiceAsync.WithRawResponse> embeddingsView = new ServiceView<>();
+    private final ServiceView<ResponseServiceAsync.WithRawResponse> responsesView = new ServiceView<>();
 
     private TracedOpenAIClientAsyncRaw(OpenAIClientAsync.WithRawResponse delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
@@ -66,17 +70,17 @@ final class TracedOpenAIClientAsyncRaw implements OpenAIClientAsync.WithRawRespo
 
     @Override
     public CompletionServiceAsync.WithRawResponse completions() {
-        return TracedCompletionServiceAsyncRaw.of(delegate.completions(), telemetry);
+        return completionsView.of(delegate.completions(), telemetry, TracedCompletionServiceAsyncRaw::of);
     }
 
     @Override
     public ChatServiceAsync.WithRawResponse chat() {
-        return TracedChatServiceAsyncRaw.of(delegate.chat(), telemetry);
+        return chatView.of(delegate.chat(), telemetry, TracedChatServiceAsyncRaw::of);
     }
 
     @Override
     public EmbeddingServiceAsync.WithRawResponse embeddings() {
-        return TracedEmbeddingServiceAsyncRaw.of(delegate.embeddings(), telemetry);
+        return embeddingsView.of(delegate.embeddings(), telemetry, TracedEmbeddingServiceAsyncRaw::of);
     }
 
     @Override
@@ -156,7 +160,7 @@ final class TracedOpenAIClientAsyncRaw implements OpenAIClientAsync.WithRawRespo
 
     @Override
     public ResponseServiceAsync.WithRawResponse responses() {
-        return TracedResponseServiceAsyncRaw.of(delegate.responses(), telemetry);
+        return responsesView.of(delegate.responses(), telemetry, TracedResponseServiceAsyncRaw::of);
     }
 
     @Override

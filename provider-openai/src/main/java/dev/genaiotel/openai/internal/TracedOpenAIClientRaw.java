@@ -41,6 +41,10 @@ final class TracedOpenAIClientRaw implements OpenAIClient.WithRawResponse {
 
     private final OpenAIClient.WithRawResponse delegate;
     private final ClientTelemetry telemetry;
+    private final ServiceView<CompletionService.WithRawResponse> completionsView = new ServiceView<>();
+    private final ServiceView<ChatService.WithRawResponse> chatView = new ServiceView<>();
+    private final ServiceView<EmbeddingService.WithRawResponse> embeddingsView = new ServiceView<>();
+    private final ServiceView<ResponseService.WithRawResponse> responsesView = new ServiceView<>();
 
     private TracedOpenAIClientRaw(OpenAIClient.WithRawResponse delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
@@ -66,17 +70,17 @@ final class TracedOpenAIClientRaw implements OpenAIClient.WithRawResponse {
 
     @Override
     public CompletionService.WithRawResponse completions() {
-        return TracedCompletionServiceRaw.of(delegate.completions(), telemetry);
+        return completionsView.of(delegate.completions(), telemetry, TracedCompletionServiceRaw::of);
     }
 
     @Override
     public ChatService.WithRawResponse chat() {
-        return TracedChatServiceRaw.of(delegate.chat(), telemetry);
+        return chatView.of(delegate.chat(), telemetry, TracedChatServiceRaw::of);
     }
 
     @Override
     public EmbeddingService.WithRawResponse embeddings() {
-        return TracedEmbeddingServiceRaw.of(delegate.embeddings(), telemetry);
+        return embeddingsView.of(delegate.embeddings(), telemetry, TracedEmbeddingServiceRaw::of);
     }
 
     @Override
@@ -156,7 +160,7 @@ final class TracedOpenAIClientRaw implements OpenAIClient.WithRawResponse {
 
     @Override
     public ResponseService.WithRawResponse responses() {
-        return TracedResponseServiceRaw.of(delegate.responses(), telemetry);
+        return responsesView.of(delegate.responses(), telemetry, TracedResponseServiceRaw::of);
     }
 
     @Override

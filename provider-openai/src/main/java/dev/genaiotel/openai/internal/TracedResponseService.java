@@ -25,6 +25,7 @@ final class TracedResponseService implements ResponseService {
 
     private final ResponseService delegate;
     private final ClientTelemetry telemetry;
+    private final ServiceView<ResponseService.WithRawResponse> withRawResponseView = new ServiceView<>();
 
     private TracedResponseService(ResponseService delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
@@ -38,7 +39,7 @@ final class TracedResponseService implements ResponseService {
 
     @Override
     public ResponseService.WithRawResponse withRawResponse() {
-        return TracedResponseServiceRaw.of(delegate.withRawResponse(), telemetry);
+        return withRawResponseView.of(delegate.withRawResponse(), telemetry, TracedResponseServiceRaw::of);
     }
 
     @Override

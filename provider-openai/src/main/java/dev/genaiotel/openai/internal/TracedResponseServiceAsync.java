@@ -26,6 +26,7 @@ final class TracedResponseServiceAsync implements ResponseServiceAsync {
 
     private final ResponseServiceAsync delegate;
     private final ClientTelemetry telemetry;
+    private final ServiceView<ResponseServiceAsync.WithRawResponse> withRawResponseView = new ServiceView<>();
 
     private TracedResponseServiceAsync(ResponseServiceAsync delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
@@ -40,7 +41,7 @@ final class TracedResponseServiceAsync implements ResponseServiceAsync {
 
     @Override
     public ResponseServiceAsync.WithRawResponse withRawResponse() {
-        return TracedResponseServiceAsyncRaw.of(delegate.withRawResponse(), telemetry);
+        return withRawResponseView.of(delegate.withRawResponse(), telemetry, TracedResponseServiceAsyncRaw::of);
     }
 
     @Override
