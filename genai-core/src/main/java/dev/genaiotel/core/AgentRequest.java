@@ -35,7 +35,7 @@ public record AgentRequest(
         boolean remote, String providerName, String agentName, String agentId, String agentDescription,
         String agentVersion, String model, String conversationId, String dataSourceId, String serverAddress,
         Long serverPort, List<MessagePart> systemInstructions, List<InputMessage> inputMessages,
-        List<ToolDefinition> toolDefinitions, Attributes attributes, InferenceRequest parameters) {
+        List<ToolDefinition> toolDefinitions, Attributes attributes, InferenceRequest parameters) implements GenAiRequest {
 
     /** Copies the lists. */
     public AgentRequest {

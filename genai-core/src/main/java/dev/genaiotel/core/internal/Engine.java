@@ -6,6 +6,7 @@ import dev.genaiotel.core.EmbeddingsRequest;
 import dev.genaiotel.core.EmbeddingsResponse;
 import dev.genaiotel.core.EvaluationResult;
 import dev.genaiotel.core.GenAiListener;
+import dev.genaiotel.core.GenAiRequest;
 import dev.genaiotel.core.GenAiSettings;
 import dev.genaiotel.core.InferenceRequest;
 import dev.genaiotel.core.InferenceResponse;
@@ -204,7 +205,7 @@ public final class Engine {
         return start(RetrievalSpec.INSTANCE, request);
     }
 
-    private <Q, R> Operation<Q, R> start(OperationSpec<Q, R> spec, Q request) {
+    private <Q extends GenAiRequest, R> Operation<Q, R> start(OperationSpec<Q, R> spec, Q request) {
         Context parent = Context.current();
         Operation<Q, R> op = new Operation<>(this, spec, request, 0, parent.get(Operation.ACTIVE_AGENT));
         op.start(parent);

@@ -4,6 +4,7 @@ import static dev.genaiotel.semconv.GenAiAttributes.ERROR_TYPE;
 
 import dev.genaiotel.core.EvaluationResult;
 import dev.genaiotel.core.GenAiOperation;
+import dev.genaiotel.core.GenAiRequest;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
@@ -19,7 +20,7 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  * @param <Q> the request description
  * @param <R> what the operation ends with
  */
-public class Operation<Q, R> implements GenAiOperation {
+public class Operation<Q extends GenAiRequest, R> implements GenAiOperation {
 
     /** Marks the context of an active agent invocation, whose inference and tool calls are counted. */
     static final ContextKey<Operation<?, ?>> ACTIVE_AGENT = ContextKey.named("dev.genaiotel.core.active-agent");
@@ -329,7 +330,7 @@ public class Operation<Q, R> implements GenAiOperation {
 
     /** The request, its content redacted when a {@code ContentRedactor} is configured. */
     @Override
-    public Object request() {
+    public Q request() {
         return contentRequest();
     }
 

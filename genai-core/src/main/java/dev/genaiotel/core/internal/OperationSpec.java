@@ -1,5 +1,6 @@
 package dev.genaiotel.core.internal;
 
+import dev.genaiotel.core.GenAiRequest;
 import dev.genaiotel.core.GenAiSettings;
 import io.opentelemetry.api.trace.SpanKind;
 
@@ -11,7 +12,7 @@ import io.opentelemetry.api.trace.SpanKind;
  * @param <Q> the request description
  * @param <R> what the operation ends with
  */
-sealed interface OperationSpec<Q, R>
+sealed interface OperationSpec<Q extends GenAiRequest, R>
         permits InferenceSpec, EmbeddingsSpec, ToolSpec, AgentSpec, AgentCreationSpec, WorkflowSpec, RetrievalSpec {
 
     /** {@code gen_ai.operation.name}. */
