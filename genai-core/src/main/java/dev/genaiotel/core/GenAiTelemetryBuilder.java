@@ -285,7 +285,8 @@ public final class GenAiTelemetryBuilder {
                         GenAiSettings.origin(systemProperties, environment, GenAiSettings.SEMCONV_VERSION));
         SharedSdkCheck.built(openTelemetry, settings.contentCapture());
         return new GenAiTelemetry(Engine.create(
-                new EngineConfig(openTelemetry, settings, all, allRedactors, hooks, formats, prices, versions)));
+                new EngineConfig(openTelemetry, settings, all, allRedactors, hooks, formats, prices, versions)),
+                openTelemetry);
     }
 
     /**
