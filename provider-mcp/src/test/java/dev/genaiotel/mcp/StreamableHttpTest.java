@@ -138,19 +138,14 @@ class StreamableHttpTest {
     void handlerThrowingAnMcpErrorIsRecordedWithThatErrorsCode() throws Exception {
         start(ContentCapture.NO_CONTENT);
 
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() ->
-                mcp.client.callTool(new McpSchema.CallToolRequest("explode", Map.of())));
+        assertThatThrownBy(() -> mcp.client.callTool(new McpSchema.CallToolRequest("explode", Map.of())))
+                .isInstanceOfSatisfying(McpError.class, error ->
+                        assertThat(error.getJsonRpcError().code()).isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS));
 
-        SpanData client = telemetry.span("tools/call explode", SpanKind.CLIENT);
-        SpanData server = telemetry.span("tools/call explode", SpanKind.SERVER);
-        assertThat(client.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
-        assertThat(server.getAttributes().get(stringKey("error.type")))
-                .isEqualTo(client.getAttributes().get(stringKey("error.type")));
-        if (thrown instanceof McpError error) {
-            assertThat(client.getAttributes().get(stringKey("error.type")))
-                    .isEqualTo(String.valueOf(error.getJsonRpcError().code()));
-        } else {
-            assertThat(client.getAttributes().get(stringKey("error.type"))).isEqualTo("tool_error");
+        for (SpanKind kind : List.of(SpanKind.CLIENT, SpanKind.SERVER)) {
+            SpanData span = telemetry.span("tools/call explode", kind);
+            assertThat(span.getStatus().getDescription()).isEqualTo("no fuse");
+            assertThat(span.getAttributes().get(stringKey("error.type"))).isEqualTo("-32602");
         }
     }
 
