@@ -89,6 +89,16 @@ class ReadmeSnippetsTest {
             Map.entry("GenerateResponse", "dev.genaiotel.ollama.GenerateResponse"),
             Map.entry("EmbedRequest", "dev.genaiotel.ollama.EmbedRequest"),
             Map.entry("EmbedResponse", "dev.genaiotel.ollama.EmbedResponse"),
+            Map.entry("McpTelemetry", "dev.genaiotel.mcp.McpTelemetry"),
+            Map.entry("McpClient", "io.modelcontextprotocol.client.McpClient"),
+            Map.entry("McpSyncClient", "io.modelcontextprotocol.client.McpSyncClient"),
+            Map.entry("HttpClientStreamableHttpTransport",
+                    "io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport"),
+            Map.entry("McpServer", "io.modelcontextprotocol.server.McpServer"),
+            Map.entry("McpStatelessSyncServer", "io.modelcontextprotocol.server.McpStatelessSyncServer"),
+            Map.entry("McpStatelessServerFeatures", "io.modelcontextprotocol.server.McpStatelessServerFeatures"),
+            Map.entry("HttpServletStatelessServerTransport",
+                    "io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport"),
             Map.entry("LangChain4jTelemetry", "dev.genaiotel.langchain4j.LangChain4jTelemetry"),
             Map.entry("ChatModel", "dev.langchain4j.model.chat.ChatModel"),
             Map.entry("StreamingChatModel", "dev.langchain4j.model.chat.StreamingChatModel"),
@@ -266,7 +276,7 @@ class ReadmeSnippetsTest {
         }
         assertThat(withJava).extracting(path -> root.relativize(path).toString().replace('\\', '/'))
                 .contains("README.md", "provider-openai/README.md", "provider-bedrock/README.md",
-                        "provider-ollama/README.md", "provider-langchain4j/README.md");
+                        "provider-ollama/README.md", "provider-langchain4j/README.md", "provider-mcp/README.md");
     }
 
     @Test
