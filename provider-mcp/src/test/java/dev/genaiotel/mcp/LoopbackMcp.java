@@ -38,8 +38,10 @@ final class LoopbackMcp implements AutoCloseable {
     private final McpStatelessSyncServer server;
     final McpSyncClient client;
     final URI url;
+    final McpTelemetry telemetry;
 
     LoopbackMcp(McpTelemetry telemetry, Tracer handlerTracer) throws LifecycleException {
+        this.telemetry = telemetry;
         HttpServletStatelessServerTransport transport = HttpServletStatelessServerTransport.builder()
                 .jsonMapper(McpJsonDefaults.getMapper())
                 .messageEndpoint("/mcp")

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.genaiotel.core.ContentCapture;
+import io.modelcontextprotocol.client.McpAsyncClient;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.opentelemetry.api.common.Attributes;
@@ -13,6 +16,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +63,27 @@ class StreamableHttpTest {
         assertThat(server.getParentSpanId()).isEqualTo(client.getSpanId());
         assertThat(handler.getParentSpanId()).isEqualTo(server.getSpanId());
         assertThat(server.getParentSpanContext().isRemote()).isTrue();
+    }
+
+    @Test
+    void asyncClientOverTheSameTransportMakesTheSameTrace() throws Exception {
+        start(ContentCapture.NO_CONTENT);
+        McpAsyncClient async = McpClient.async(mcp.telemetry.wrap(HttpClientStreamableHttpTransport
+                .builder("http://127.0.0.1:" + mcp.url.getPort()).endpoint("/mcp").build(), mcp.url)).build();
+        try {
+            async.initialize().block(Duration.ofSeconds(10));
+
+            async.callTool(new McpSchema.CallToolRequest("add", Map.of("a", 4, "b", 5))).block(Duration.ofSeconds(10));
+        } finally {
+            async.closeGracefully().block(Duration.ofSeconds(10));
+        }
+
+        List<SpanData> clients = telemetry.spans.getFinishedSpanItems().stream()
+                .filter(span -> span.getName().equals("tools/call add") && span.getKind() == SpanKind.CLIENT)
+                .toList();
+        assertThat(clients).singleElement();
+        assertThat(telemetry.span("tools/call add", SpanKind.SERVER).getParentSpanId())
+                .isEqualTo(clients.get(0).getSpanId());
     }
 
     @Test
