@@ -56,7 +56,8 @@ final class LoopbackMcp implements AutoCloseable {
                 .prompts(greeting())
                 .build();
         tomcat = new Tomcat();
-        tomcat.setBaseDir(System.getProperty("java.io.tmpdir") + "/provider-mcp-tomcat-" + ProcessHandle.current().pid());
+        tomcat.setBaseDir(System.getProperty("java.io.tmpdir") + "/provider-mcp-tomcat-"
+                + ProcessHandle.current().pid());
         Connector connector = new Connector();
         connector.setPort(0);
         connector.setProperty("address", "127.0.0.1");
