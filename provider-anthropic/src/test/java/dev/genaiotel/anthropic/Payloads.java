@@ -135,7 +135,8 @@ final class Payloads {
                     + "{\"type\":\"server_tool_use\",\"id\":\"srvtoolu_014hJH82Qum7Td6UV8gDXThB\","
                     + "\"name\":\"web_search\",\"input\":{}}}")
             + event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
-                    + "\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"{\\\"query\\\": \\\"weather NYC\\\"}\"}}")
+                    + "\"delta\":{\"type\":\"input_json_delta\","
+                    + "\"partial_json\":\"{\\\"query\\\": \\\"weather NYC\\\"}\"}}")
             + event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}")
             + event("content_block_start", "{\"type\":\"content_block_start\",\"index\":1,\"content_block\":"
                     + "{\"type\":\"web_search_tool_result\",\"tool_use_id\":\"srvtoolu_014hJH82Qum7Td6UV8gDXThB\","
