@@ -2,6 +2,7 @@ package dev.genaiotel.bedrock.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.genaiotel.bedrock.internal.invoke.ModelFamilies;
 import dev.genaiotel.bedrock.internal.invoke.ModelFamily;
 import dev.genaiotel.core.Embeddings;
@@ -13,9 +14,13 @@ import dev.genaiotel.core.InferenceResponse;
 import dev.genaiotel.core.TokenUsage;
 import dev.genaiotel.semconv.GenAiAttributes;
 import dev.genaiotel.semconv.ProviderName;
+import dev.genaiotel.semconv.message.InputMessage;
+import dev.genaiotel.semconv.message.MessagePart;
+import dev.genaiotel.semconv.message.ToolDefinition;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.context.Scope;
 import java.io.IOException;
+import java.util.List;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
@@ -24,10 +29,11 @@ import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
  * One InvokeModel or InvokeModelWithResponseStream call: the body is read by the {@link ModelFamily} of the model
  * id. An embeddings family gets an {@code embeddings} span, every other family an inference span. Bodies within
  * {@link Instrumentation#parseBudget()} are parsed with jackson-databind for the parameters, finish reasons and
- * usage, read at once; their content (instructions, messages, tools, output) is handed to the core as mappings over
- * the parsed tree, which nothing else holds or changes, and mapped only if the core records it. A body that is not
- * JSON, or of a family nobody knows, leaves a correct span without what the body would have told. Token counts
- * missing from the body come from Bedrock's {@code X-Amzn-Bedrock-Input-Token-Count} and
+ * usage, read at once. Their content (instructions, messages, tools, output) is handed to the core as mappings, run
+ * only if it records content: the request's over its body's immutable bytes, parsed again then (the tree parsed for
+ * the parameters is not kept for the length of the call), the response's over the tree already parsed at its end. A
+ * body that is not JSON, or of a family nobody knows, leaves a correct span without what the body would have told.
+ * Token counts missing from the body come from Bedrock's {@code X-Amzn-Bedrock-Input-Token-Count} and
  * {@code X-Amzn-Bedrock-Output-Token-Count} response headers.
  */
 final class InvokeModelCall extends UnaryCall<InvokeModelResponse> {
@@ -75,9 +81,10 @@ final class InvokeModelCall extends UnaryCall<InvokeModelResponse> {
             } catch (RuntimeException e) {
                 FailSoft.log("invoke model request body", e);
             }
-            builder.systemInstructions(() -> family.systemInstructions(json))
-                    .inputMessages(() -> family.inputMessages(json))
-                    .toolDefinitions(() -> family.toolDefinitions(json));
+            RequestContent content = new RequestContent(family, body);
+            builder.systemInstructions(content::systemInstructions)
+                    .inputMessages(content::inputMessages)
+                    .toolDefinitions(content::toolDefinitions);
         }
         InferenceRequest request = builder.model(modelId).stream(stream).server(endpoint.address(), endpoint.port())
                 .build();
@@ -197,6 +204,41 @@ final class InvokeModelCall extends UnaryCall<InvokeModelResponse> {
             return node == null || node.isMissingNode() ? null : node;
         } catch (IOException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /**
+     * The content of a request body, for the core's mappings: it holds the body's bytes, which the request holds
+     * anyway, and parses them once, when the core first reads content.
+     */
+    private static final class RequestContent {
+        private final ModelFamily family;
+        private final SdkBytes body;
+        private JsonNode json;
+
+        RequestContent(ModelFamily family, SdkBytes body) {
+            this.family = family;
+            this.body = body;
+        }
+
+        private synchronized JsonNode json() {
+            if (json == null) {
+                JsonNode parsed = parse(body.asByteArrayUnsafe());
+                json = parsed == null ? MissingNode.getInstance() : parsed;
+            }
+            return json;
+        }
+
+        List<MessagePart> systemInstructions() {
+            return family.systemInstructions(json());
+        }
+
+        List<InputMessage> inputMessages() {
+            return family.inputMessages(json());
+        }
+
+        List<ToolDefinition> toolDefinitions() {
+            return family.toolDefinitions(json());
         }
     }
 }
