@@ -2,7 +2,6 @@ package dev.genaiotel.bedrock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.genaiotel.core.CompletionHook;
 import dev.genaiotel.core.ContentCapture;
@@ -68,8 +67,9 @@ class ContentMappedOnlyWhenRecordedTest extends BedrockFixture {
                                 .content(ContentBlock.fromText("Weather in Paris?")).build(),
                         Message.builder().role(ConversationRole.ASSISTANT).content(ContentBlock.fromToolUse(
                                 t -> t.toolUseId("tooluse_1").name("get_weather").input(toolInput))).build(),
-                        Message.builder().role(ConversationRole.USER).content(ContentBlock.fromToolResult(
-                                r -> r.toolUseId("tooluse_1").content(ToolResultContentBlock.fromText("sunny, 24 C")))).build())
+                        Message.builder().role(ConversationRole.USER).content(ContentBlock.fromToolResult(r -> r
+                                .toolUseId("tooluse_1").content(ToolResultContentBlock.fromText("sunny, 24 C"))))
+                                .build())
                 .toolConfig(t -> t.tools(Tool.fromToolSpec(s -> s.name("get_weather")
                         .description("Current weather of a city").inputSchema(i -> i.json(toolSchema)))))
                 .inferenceConfig(c -> c.maxTokens(300))
