@@ -65,7 +65,7 @@ final class TracedBedrockRuntimeAsyncClient implements BedrockRuntimeAsyncClient
         }
         return WrappedCall.run("converse stream",
                 () -> new ConverseStreamTelemetry(instrumentation.telemetry().startInference(
-                        ConverseMapping.request(request, endpoint, instrumentation.captureContent()))),
+                        ConverseMapping.request(request, endpoint))),
                 telemetry -> delegate.converseStream(request, new TracedConverseStreamHandler(handler, telemetry)),
                 () -> delegate.converseStream(request, handler));
     }
