@@ -5,7 +5,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static dev.genaiotel.langchain4j.Telemetry.attribute;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_AGENT_NAME;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_CONVERSATION_ID;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_INPUT_MESSAGES;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_OPERATION_NAME;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_OUTPUT_MESSAGES;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_TOOL_CALL_ARGUMENTS;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_TOOL_CALL_ID;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_TOOL_CALL_RESULT;
@@ -139,6 +141,32 @@ class AiServiceTest {
         SpanData tool = withOperation(telemetry.awaitSpans(4), "execute_tool").get(0);
         assertThat(attribute(tool, GEN_AI_TOOL_CALL_ARGUMENTS)).isEqualTo("{\"city\":\"Paris\"}");
         assertThat(attribute(tool, GEN_AI_TOOL_CALL_RESULT)).contains("rainy in Paris");
+    }
+
+    @Test
+    void agentSpanCarriesTheServicesMessagesOnlyWithContentCapture() {
+        stubToolRoundTrip(OpenAiStub.TOOL_CALL_COMPLETION);
+        Assistant captured = service(telemetry.langChain4j(ContentCapture.SPAN_ONLY), new WeatherTools()).build();
+        Assistant uncaptured = service(telemetry.langChain4j(), new WeatherTools()).build();
+
+        captured.chat("conv-1", "What is the weather in Paris?");
+        uncaptured.chat("conv-2", "What is the weather in Paris?");
+
+        List<SpanData> agents = withOperation(telemetry.awaitSpans(8), "invoke_agent");
+        SpanData on = agents.stream().filter(span -> "conv-1".equals(attribute(span, GEN_AI_CONVERSATION_ID)))
+                .findFirst().orElseThrow();
+        SpanData off = agents.stream().filter(span -> "conv-2".equals(attribute(span, GEN_AI_CONVERSATION_ID)))
+                .findFirst().orElseThrow();
+        assertThat(attribute(on, GEN_AI_INPUT_MESSAGES)).isEqualTo("[{\"role\":\"user\",\"parts\":[{\"type\":"
+                + "\"text\",\"content\":\"What is the weather in Paris?\"}]}]");
+        assertThat(attribute(on, GEN_AI_OUTPUT_MESSAGES)).isEqualTo("[{\"role\":\"assistant\",\"parts\":[{\"type\":"
+                + "\"text\",\"content\":\"It is rainy in Paris.\"}],\"finish_reason\":\"stop\"}]");
+        assertThat(attribute(off, GEN_AI_INPUT_MESSAGES)).isNull();
+        assertThat(attribute(off, GEN_AI_OUTPUT_MESSAGES)).isNull();
+        SpanData uncapturedTool = withOperation(telemetry.awaitSpans(8), "execute_tool").stream()
+                .filter(span -> span.getParentSpanId().equals(off.getSpanId())).findFirst().orElseThrow();
+        assertThat(attribute(uncapturedTool, GEN_AI_TOOL_CALL_ARGUMENTS)).isNull();
+        assertThat(attribute(uncapturedTool, GEN_AI_TOOL_CALL_RESULT)).isNull();
     }
 
     @Test

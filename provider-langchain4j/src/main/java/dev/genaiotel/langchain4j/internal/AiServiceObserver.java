@@ -74,15 +74,8 @@ public final class AiServiceObserver {
                 return;
             }
             AgentRequest request = AgentRequest.local(agentName(invocation.interfaceName()))
-                    .withDetails(modelName(invocation), conversationId(invocation.chatMemoryId()), null, null);
-            if (telemetry.settings().captureContent()) {
-                List<InputMessage> input = new ArrayList<>(2);
-                event.systemMessage().ifPresent(system -> input.add(ChatMapping.inputMessage(system)));
-                if (event.userMessage() != null) {
-                    input.add(ChatMapping.inputMessage(event.userMessage()));
-                }
-                request = request.withInputMessages(input);
-            }
+                    .withDetails(modelName(invocation), conversationId(invocation.chatMemoryId()), null, null)
+                    .withInputMessages(() -> inputMessages(event));
             AgentInvocation agent = telemetry.startAgentInvocation(request);
             Scope scope = synchronous(invocation) ? agent.makeCurrent() : null;
             calls.put(invocation.invocationId(), new Call(agent, agent.context(), scope, Thread.currentThread()));
@@ -98,11 +91,10 @@ public final class AiServiceObserver {
                 return;
             }
             call.closeScope();
-            InferenceResponse response = InferenceResponse.empty();
-            if (telemetry.settings().captureContent() && event.result().orElse(null) instanceof String text) {
-                response = InferenceResponse.builder().outputMessages(List.of(new OutputMessage(Role.ASSISTANT,
-                        List.of(new MessagePart.Text(text)), FinishReason.STOP))).build();
-            }
+            InferenceResponse response = event.result().orElse(null) instanceof String text
+                    ? InferenceResponse.builder().outputMessages(() -> List.of(new OutputMessage(Role.ASSISTANT,
+                            List.of(new MessagePart.Text(text)), FinishReason.STOP))).build()
+                    : InferenceResponse.empty();
             call.agent.end(response);
         } catch (Throwable failure) {
             FailSoft.log("AI service completed", failure);
@@ -135,7 +127,7 @@ public final class AiServiceObserver {
                     : calls.get(invocation.invocationId());
             String agentName = invocation == null ? null : agentName(invocation.interfaceName());
             ToolCall toolCall = new ToolCall(request.name() == null ? "" : request.name(), request.id(), null,
-                    ToolType.FUNCTION, telemetry.settings().captureContent() ? request.arguments() : null, agentName);
+                    ToolType.FUNCTION, request.arguments(), agentName);
             dev.genaiotel.core.ToolExecution execution;
             if (call != null) {
                 Scope scope = call.context.makeCurrent();
@@ -153,7 +145,7 @@ public final class AiServiceObserver {
         }
     }
 
-    /** A tool ran: ends its span with the result (content-gated) or, when it failed, {@code tool_error}. */
+    /** A tool ran: ends its span with the result (recorded only under content capture) or, when it failed, {@code tool_error}. */
     public void afterTool(ToolExecutionRequest request, boolean failed, String result) {
         try {
             dev.genaiotel.core.ToolExecution execution = request == null ? null : tools.remove(new ToolKey(request));
@@ -163,11 +155,20 @@ public final class AiServiceObserver {
             if (failed) {
                 execution.fail(null, "tool_error");
             } else {
-                execution.end(telemetry.settings().captureContent() ? result : null);
+                execution.end(result);
             }
         } catch (Throwable failure) {
             FailSoft.log("after tool execution", failure);
         }
+    }
+
+    private static List<InputMessage> inputMessages(AiServiceStartedEvent event) {
+        List<InputMessage> input = new ArrayList<>(2);
+        event.systemMessage().ifPresent(system -> input.add(ChatMapping.inputMessage(system)));
+        if (event.userMessage() != null) {
+            input.add(ChatMapping.inputMessage(event.userMessage()));
+        }
+        return input;
     }
 
     private Call take(InvocationContext invocation) {

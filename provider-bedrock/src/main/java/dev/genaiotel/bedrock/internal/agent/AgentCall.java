@@ -66,13 +66,13 @@ final class AgentCall implements CallTelemetry<Void>, StreamObserver<ResponseStr
 
     /** Starts the span of {@code request} in the current context. */
     static AgentCall start(GenAiTelemetry telemetry, InvokeAgentRequest request, Endpoint endpoint) {
-        List<InputMessage> input = request.inputText() == null ? List.of()
-                : List.of(InputMessage.text(Role.USER, request.inputText()));
+        String inputText = request.inputText();
         Attributes attributes = request.agentAliasId() == null ? Attributes.empty()
                 : Attributes.of(CompatibilityFormat.BEDROCK_AGENT_ALIAS_ID, request.agentAliasId());
         AgentRequest agent = new AgentRequest(true, ProviderName.AWS_BEDROCK, null, request.agentId(), null, null,
-                null, request.sessionId(), null, endpoint.address(), endpoint.port(), null, input, null, attributes,
-                null);
+                null, request.sessionId(), null, endpoint.address(), endpoint.port(), null, null, null, attributes,
+                null).withInputMessages(() -> inputText == null ? List.<InputMessage>of()
+                        : List.of(InputMessage.text(Role.USER, inputText)));
         return new AgentCall(telemetry.startAgentInvocation(agent), telemetry.settings().maxContentChars());
     }
 
