@@ -1,0 +1,48 @@
+package dev.genaiotel.javaagent.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+/** The services the plain application calls, as WireMock stubs answering in each service's wire format. */
+final class StandIns {
+
+    static final String OPENAI_CHAT_COMPLETION = """
+            {
+              "id": "chatcmpl-B9MHDbslfkBeAs8l4bebGdFOJ6PeG",
+              "object": "chat.completion",
+              "created": 1741570283,
+              "model": "gpt-4o-mini-2024-07-18",
+              "choices": [
+                {
+                  "index": 0,
+                  "message": {"role": "assistant", "content": "Paris is the capital of France.", "refusal": null,
+                              "annotations": []},
+                  "logprobs": null,
+                  "finish_reason": "stop"
+                }
+              ],
+              "usage": {"prompt_tokens": 24, "completion_tokens": 8, "total_tokens": 32,
+                        "prompt_tokens_details": {"cached_tokens": 0, "audio_tokens": 0},
+                        "completion_tokens_details": {"reasoning_tokens": 0, "audio_tokens": 0,
+                                                      "accepted_prediction_tokens": 0,
+                                                      "rejected_prediction_tokens": 0}},
+              "service_tier": "default",
+              "system_fingerprint": "fp_06737a9306"
+            }
+            """;
+
+    private StandIns() {}
+
+    /** A started server with every stand-in. */
+    static WireMockServer start() {
+        WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(OPENAI_CHAT_COMPLETION)));
+        return server;
+    }
+}
