@@ -14,7 +14,8 @@ import java.util.Map;
  * <ul>
  *   <li>Switches off the agent's own GenAI instrumentation of the libraries this extension covers
  *       ({@value #OPENAI_AGENT_INSTRUMENTATION}, {@value #BEDROCK_AGENT_INSTRUMENTATION}), so that each call has one
- *       GenAI span. A value the user gave for any of their names wins, and with
+ *       GenAI span. The values are also set as system properties, where genai-core's check for the agent's
+ *       overlapping instrumentations reads them. A value the user gave for any of their names wins, and with
  *       {@code otel.instrumentation.genai.enabled=false} nothing is switched off: the extension then changes nothing.
  *   <li>Hands the resolved configuration to {@link GenAiAgent}, so that {@code otel.instrumentation.genai.*} may come
  *       from the agent's configuration file as well as from system properties and environment variables.
@@ -25,15 +26,18 @@ public final class GenAiAgentCustomizer implements AutoConfigurationCustomizerPr
     /** The agent's openai-java instrumentation (agent 2.33.1: {@code openai-java}, {@code openai-java-1.1}). */
     static final String OPENAI_AGENT_INSTRUMENTATION = "openai-java";
     /**
-     * The agent's Bedrock Runtime instrumentation (agent 2.33.1: {@code aws-sdk-bedrock-runtime}, also named
-     * {@code aws-sdk-2.2-bedrock-runtime}). The AWS SDK instrumentation itself stays on: its spans are not GenAI
-     * spans.
+     * The agent's Bedrock Runtime instrumentation. Agent 2.33.1 names it {@code aws-sdk}, {@code aws-sdk-2.2} and
+     * {@code aws-sdk-2.2-bedrock-runtime} (with {@code otel.instrumentation.common.v3-preview}:
+     * {@code aws-sdk-2.2}, {@code aws-sdk-bedrock-runtime}, {@code aws-sdk}); the agent reads the names in that
+     * order and the first one set decides, so the Bedrock-only names are the ones switched off. The AWS SDK
+     * instrumentation itself stays on: its spans are not GenAI spans.
      */
-    static final String BEDROCK_AGENT_INSTRUMENTATION = "aws-sdk-bedrock-runtime";
+    static final String BEDROCK_AGENT_INSTRUMENTATION = "aws-sdk-2.2-bedrock-runtime";
 
+    /** For each overlapping agent instrumentation, the names switched off; any of them set by the user wins. */
     private static final Map<String, List<String>> AGENT_INSTRUMENTATIONS = Map.of(
             OPENAI_AGENT_INSTRUMENTATION, List.of("openai-java", "openai-java-1.1"),
-            BEDROCK_AGENT_INSTRUMENTATION, List.of("aws-sdk-bedrock-runtime", "aws-sdk-2.2-bedrock-runtime"));
+            BEDROCK_AGENT_INSTRUMENTATION, List.of("aws-sdk-2.2-bedrock-runtime", "aws-sdk-bedrock-runtime"));
 
     static final String GENAI_ENABLED = "otel.instrumentation.genai.enabled";
 
@@ -59,7 +63,14 @@ public final class GenAiAgentCustomizer implements AutoConfigurationCustomizerPr
         AGENT_INSTRUMENTATIONS.forEach((main, names) -> {
             boolean userDecided = names.stream().anyMatch(name -> config.getString(flag(name)) != null);
             if (!userDecided) {
-                defaults.put(flag(main), "false");
+                names.forEach(name -> defaults.put(flag(name), "false"));
+            }
+        });
+        // Also where genai-core's Java agent check (this extension's copy and an application's own) reads them, so
+        // that it does not warn about instrumentations that are off.
+        defaults.forEach((name, value) -> {
+            if (System.getProperty(name) == null) {
+                System.setProperty(name, value);
             }
         });
         return defaults;

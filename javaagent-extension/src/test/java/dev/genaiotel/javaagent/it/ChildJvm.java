@@ -51,8 +51,11 @@ final class ChildJvm {
         command.addAll(properties);
         command.addAll(List.of("-cp", applicationClassPath(libraryEntries), mainClass.getName()));
         command.addAll(Arrays.asList(args));
-        Path log = Files.createTempFile("genai-agent-child", ".log");
-        try {
+        Path logs = Path.of(required("genai.it.logs"));
+        Files.createDirectories(logs);
+        Path log = logs.resolve(mainClass.getSimpleName() + "-" + String.join("_", args).replaceAll("[^A-Za-z0-9_,-]",
+                "") + ".log");
+        {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                     .start();
             boolean finished = process.waitFor(180, TimeUnit.SECONDS);
@@ -60,11 +63,9 @@ final class ChildJvm {
                 process.destroyForcibly();
             }
             String output = Files.readString(log);
-            assertThat(finished).as("child JVM finished:\n%s", output).isTrue();
-            assertThat(process.exitValue()).as(output).isZero();
+            assertThat(finished).as("child JVM finished (output in %s)", log).isTrue();
+            assertThat(process.exitValue()).as("child JVM exit code (output in %s)", log).isZero();
             return new Run(output, Otlp.parse(output));
-        } finally {
-            Files.deleteIfExists(log);
         }
     }
 

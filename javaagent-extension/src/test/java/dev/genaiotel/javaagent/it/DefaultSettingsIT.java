@@ -21,7 +21,7 @@ class DefaultSettingsIT {
     @BeforeAll
     static void runTheApplication() throws Exception {
         standIns = StandIns.start();
-        run = ChildJvm.run(PlainApp.class, List.of(), entry -> false, standIns.baseUrl(), "openai");
+        run = ChildJvm.run(PlainApp.class, List.of(), entry -> false, standIns.baseUrl(), "openai,bedrock,bedrock-async");
     }
 
     @AfterAll
@@ -31,7 +31,8 @@ class DefaultSettingsIT {
 
     @Test
     void theApplicationSeesTheServicesAnswersUnchanged() {
-        assertThat(run.output()).contains("RESULT openai Paris is the capital of France.");
+        assertThat(run.output()).contains("RESULT openai Paris is the capital of France.",
+                "RESULT bedrock Paris is the capital of France.", "RESULT bedrock-async Paris is the capital of France.");
     }
 
     @Test
@@ -52,5 +53,47 @@ class DefaultSettingsIT {
                 .containsEntry("server.address", "localhost")
                 .doesNotContainKeys("gen_ai.input.messages", "gen_ai.output.messages", "gen_ai.system_instructions");
         assertThat(Spans.httpChildren(run.telemetry(), span)).hasSize(1);
+    }
+
+    @Test
+    void bedrockConverseSyncAndAsyncHaveExactlyOneGenAiSpanEachWithTheHttpClientSpanUnderIt() {
+        List<Otlp.Span> chat = Spans.genAi(run.telemetry(), "chat", "aws.bedrock");
+        assertThat(chat).hasSize(2);
+        for (Otlp.Span span : chat) {
+            assertThat(span.scope()).isEqualTo("dev.genaiotel");
+            assertThat(span.name()).isEqualTo("chat anthropic.claude-3-haiku-20240307-v1:0");
+            assertThat(span.kind()).isEqualTo(Otlp.KIND_CLIENT);
+            assertThat(span.attributes())
+                    .containsEntry("gen_ai.request.model", "anthropic.claude-3-haiku-20240307-v1:0")
+                    .containsEntry("gen_ai.usage.input_tokens", 21L)
+                    .containsEntry("gen_ai.usage.output_tokens", 9L)
+                    .containsEntry("gen_ai.response.finish_reasons", List.of("stop"))
+                    .doesNotContainKeys("gen_ai.input.messages", "gen_ai.output.messages");
+            assertThat(Spans.httpDescendants(run.telemetry(), span)).as("HTTP client span under %s", span).hasSize(1);
+        }
+    }
+
+    @Test
+    void theAgentsOwnGenAiInstrumentationIsOffSoNoOtherScopeRecordsGenAiSpans() {
+        assertThat(Spans.allGenAi(run.telemetry())).allSatisfy(span -> assertThat(span.scope())
+                .isEqualTo("dev.genaiotel"));
+    }
+
+    @Test
+    void theInferenceMetricsAreRecordedOncePerCallUnderTheGenAiScope() {
+        List<Otlp.Point> duration = run.telemetry().points.stream()
+                .filter(point -> point.scope().equals("dev.genaiotel"))
+                .filter(point -> point.metric().equals("gen_ai.client.inference.duration"))
+                .toList();
+        assertThat(duration).extracting(point -> point.attributes().get("gen_ai.provider.name"), Otlp.Point::count)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("openai", 1.0),
+                        org.assertj.core.groups.Tuple.tuple("aws.bedrock", 2.0));
+        assertThat(run.telemetry().points).noneMatch(point -> point.metric().startsWith("gen_ai.")
+                && !point.scope().equals("dev.genaiotel"));
+    }
+
+    @Test
+    void withContentCaptureOffNoEventCarriesContent() {
+        assertThat(run.telemetry().logs).noneMatch(log -> log.attributes().containsKey("gen_ai.input.messages"));
     }
 }

@@ -27,4 +27,25 @@ final class Spans {
                 .filter(span -> span.kind() == Otlp.KIND_CLIENT && span.attributes().containsKey("http.request.method"))
                 .toList();
     }
+
+    /** The agent's HTTP client spans anywhere under {@code ancestor} (an AWS SDK span may stand between). */
+    static List<Otlp.Span> httpDescendants(Otlp telemetry, Otlp.Span ancestor) {
+        return telemetry.spans.stream()
+                .filter(span -> span.kind() == Otlp.KIND_CLIENT && span.attributes().containsKey("http.request.method"))
+                .filter(span -> descendsFrom(telemetry, span, ancestor))
+                .toList();
+    }
+
+    private static boolean descendsFrom(Otlp telemetry, Otlp.Span span, Otlp.Span ancestor) {
+        String parent = span.parentSpanId();
+        for (int depth = 0; depth < 16 && !parent.isEmpty(); depth++) {
+            if (parent.equals(ancestor.spanId())) {
+                return true;
+            }
+            String current = parent;
+            parent = telemetry.spans.stream().filter(candidate -> candidate.spanId().equals(current))
+                    .map(Otlp.Span::parentSpanId).findFirst().orElse("");
+        }
+        return false;
+    }
 }

@@ -3,6 +3,7 @@ package dev.genaiotel.javaagent.it;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -35,6 +36,12 @@ final class StandIns {
             }
             """;
 
+    static final String BEDROCK_CONVERSE = """
+            {"output":{"message":{"role":"assistant","content":[{"text":"Paris is the capital of France."}]}},
+             "stopReason":"end_turn",
+             "usage":{"inputTokens":21,"outputTokens":9,"totalTokens":30},
+             "metrics":{"latencyMs":412}}""";
+
     private StandIns() {}
 
     /** A started server with every stand-in. */
@@ -43,6 +50,8 @@ final class StandIns {
         server.start();
         server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(OPENAI_CHAT_COMPLETION)));
+        server.stubFor(post(urlPathMatching("/model/.+/converse")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(BEDROCK_CONVERSE)));
         return server;
     }
 }

@@ -4,6 +4,21 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.Message;
+import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 
 /**
  * A plain application with no genai-otel code and no OpenTelemetry code: it only calls the client libraries. Each
@@ -24,8 +39,45 @@ public final class PlainApp {
         for (String step : args[1].split(",")) {
             switch (step) {
                 case "openai" -> openAi(base);
+                case "bedrock" -> bedrock(base);
+                case "bedrock-async" -> bedrockAsync(base);
                 default -> throw new IllegalArgumentException("unknown step " + step);
             }
+        }
+    }
+
+    private static ConverseRequest converseRequest() {
+        return ConverseRequest.builder()
+                .modelId("anthropic.claude-3-haiku-20240307-v1:0")
+                .system(SystemContentBlock.fromText("Answer in one sentence."))
+                .messages(Message.builder().role(ConversationRole.USER)
+                        .content(ContentBlock.fromText("What is the capital of France?")).build())
+                .inferenceConfig(c -> c.maxTokens(256).temperature(0.5f))
+                .build();
+    }
+
+    private static void bedrock(String base) {
+        try (BedrockRuntimeClient client = BedrockRuntimeClient.builder()
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")))
+                .endpointOverride(URI.create(base))
+                .build()) {
+            ConverseResponse response = client.converse(converseRequest());
+            System.out.println("RESULT bedrock " + response.output().message().content().get(0).text());
+        }
+    }
+
+    private static void bedrockAsync(String base) throws Exception {
+        try (BedrockRuntimeAsyncClient client = BedrockRuntimeAsyncClient.builder()
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")))
+                .endpointOverride(URI.create(base))
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1))
+                .build()) {
+            ConverseResponse response = client.converse(converseRequest()).get(30, TimeUnit.SECONDS);
+            System.out.println("RESULT bedrock-async " + response.output().message().content().get(0).text());
         }
     }
 
