@@ -21,7 +21,7 @@ class DefaultSettingsIT {
     @BeforeAll
     static void runTheApplication() throws Exception {
         standIns = StandIns.start();
-        run = ChildJvm.run(PlainApp.class, List.of(), entry -> false, standIns.baseUrl(), "openai,bedrock,bedrock-async");
+        run = ChildJvm.run(PlainApp.class, List.of(), entry -> false, standIns.baseUrl(), "openai,bedrock,bedrock-async,ollama,http-other");
     }
 
     @AfterAll
@@ -32,7 +32,8 @@ class DefaultSettingsIT {
     @Test
     void theApplicationSeesTheServicesAnswersUnchanged() {
         assertThat(run.output()).contains("RESULT openai Paris is the capital of France.",
-                "RESULT bedrock Paris is the capital of France.", "RESULT bedrock-async Paris is the capital of France.");
+                "RESULT bedrock Paris is the capital of France.", "RESULT bedrock-async Paris is the capital of France.",
+                "RESULT ollama 200 true", "RESULT http-other 200 ok jdk.internal.net.http.HttpClientFacade");
     }
 
     @Test
@@ -74,6 +75,33 @@ class DefaultSettingsIT {
     }
 
     @Test
+    void ollamaChatOverTheJdkHttpClientHasExactlyOneGenAiSpanWithTheHttpClientSpanUnderIt() {
+        List<Otlp.Span> chat = Spans.genAi(run.telemetry(), "chat", "ollama");
+        assertThat(chat).hasSize(1);
+        Otlp.Span span = chat.get(0);
+        assertThat(span.scope()).isEqualTo("dev.genaiotel");
+        assertThat(span.name()).isEqualTo("chat llama3.2");
+        assertThat(span.kind()).isEqualTo(Otlp.KIND_CLIENT);
+        assertThat(span.attributes())
+                .containsEntry("gen_ai.request.model", "llama3.2")
+                .containsEntry("gen_ai.usage.input_tokens", 31L)
+                .containsEntry("gen_ai.usage.output_tokens", 8L)
+                .containsEntry("gen_ai.request.temperature", 0.1)
+                .doesNotContainKeys("gen_ai.input.messages", "gen_ai.output.messages");
+        assertThat(Spans.httpChildren(run.telemetry(), span)).hasSize(1);
+    }
+
+    @Test
+    void otherJdkHttpClientRequestsGetNoGenAiSpanAndTheClientIsTheJdksOwn() {
+        List<Otlp.Span> status = run.telemetry().spans.stream()
+                .filter(span -> String.valueOf(span.attribute("url.full")).endsWith("/status")).toList();
+        assertThat(status).hasSize(1);
+        assertThat(status.get(0).parentSpanId()).isEmpty();
+        assertThat(Spans.allGenAi(run.telemetry())).noneMatch(span -> "GET".equals(span.attribute(
+                "http.request.method")));
+    }
+
+    @Test
     void theAgentsOwnGenAiInstrumentationIsOffSoNoOtherScopeRecordsGenAiSpans() {
         assertThat(Spans.allGenAi(run.telemetry())).allSatisfy(span -> assertThat(span.scope())
                 .isEqualTo("dev.genaiotel"));
@@ -87,7 +115,8 @@ class DefaultSettingsIT {
                 .toList();
         assertThat(duration).extracting(point -> point.attributes().get("gen_ai.provider.name"), Otlp.Point::count)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("openai", 1.0),
-                        org.assertj.core.groups.Tuple.tuple("aws.bedrock", 2.0));
+                        org.assertj.core.groups.Tuple.tuple("aws.bedrock", 2.0),
+                        org.assertj.core.groups.Tuple.tuple("ollama", 1.0));
         assertThat(run.telemetry().points).noneMatch(point -> point.metric().startsWith("gen_ai.")
                 && !point.scope().equals("dev.genaiotel"));
     }

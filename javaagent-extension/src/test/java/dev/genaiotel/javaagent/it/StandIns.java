@@ -1,6 +1,7 @@
 package dev.genaiotel.javaagent.it;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -42,6 +43,13 @@ final class StandIns {
              "usage":{"inputTokens":21,"outputTokens":9,"totalTokens":30},
              "metrics":{"latencyMs":412}}""";
 
+    /** Ollama answers a non-streamed call with one line of JSON, as it frames streams (NDJSON). */
+    static final String OLLAMA_CHAT = "{\"model\":\"llama3.2\",\"created_at\":\"2025-03-10T12:00:00.000000Z\","
+            + "\"message\":{\"role\":\"assistant\",\"content\":\"Paris is the capital of France.\"},"
+            + "\"done_reason\":\"stop\",\"done\":true,\"total_duration\":812000000,\"load_duration\":12000000,"
+            + "\"prompt_eval_count\":31,\"prompt_eval_duration\":120000000,\"eval_count\":8,"
+            + "\"eval_duration\":600000000}\n";
+
     private StandIns() {}
 
     /** A started server with every stand-in. */
@@ -52,6 +60,10 @@ final class StandIns {
                 .withHeader("Content-Type", "application/json").withBody(OPENAI_CHAT_COMPLETION)));
         server.stubFor(post(urlPathMatching("/model/.+/converse")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(BEDROCK_CONVERSE)));
+        server.stubFor(post(urlPathEqualTo("/api/chat")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json; charset=utf-8").withBody(OLLAMA_CHAT)));
+        server.stubFor(get(urlPathEqualTo("/status")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/plain").withBody("ok")));
         return server;
     }
 }

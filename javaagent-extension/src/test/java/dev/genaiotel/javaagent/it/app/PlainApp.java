@@ -5,6 +5,9 @@ import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -41,6 +44,8 @@ public final class PlainApp {
                 case "openai" -> openAi(base);
                 case "bedrock" -> bedrock(base);
                 case "bedrock-async" -> bedrockAsync(base);
+                case "ollama" -> ollama(base);
+                case "http-other" -> otherHttp(base);
                 default -> throw new IllegalArgumentException("unknown step " + step);
             }
         }
@@ -79,6 +84,25 @@ public final class PlainApp {
             ConverseResponse response = client.converse(converseRequest()).get(30, TimeUnit.SECONDS);
             System.out.println("RESULT bedrock-async " + response.output().message().content().get(0).text());
         }
+    }
+
+    private static void ollama(String base) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/chat"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"model": "llama3.2", "stream": false, "options": {"temperature": 0.1},
+                         "messages": [{"role": "user", "content": "What is the capital of France?"}]}"""))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        System.out.println("RESULT ollama " + response.statusCode() + " " + response.body().contains("Paris"));
+    }
+
+    private static void otherHttp(String base) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/status")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        System.out.println("RESULT http-other " + response.statusCode() + " " + response.body()
+                + " " + http.getClass().getName());
     }
 
     static OpenAIClient openAiClient(String base) {
