@@ -33,6 +33,15 @@ public final class Instrumentation {
     }
 
     /** An instrumented view of {@code client}; an instrumented client is returned unchanged. */
+    /**
+     * The client a wrapped client delegates to, or {@code client} itself when it is not one of this module's wrapped
+     * clients. For the Java agent extension, which wraps clients before an application that also uses this module
+     * wraps them: that application's instrumentation is then the only one.
+     */
+    public static Object unwrap(Object client) {
+        return client instanceof TracedBedrockRuntimeAsyncClient traced ? traced.delegate() : client;
+    }
+
     public BedrockRuntimeAsyncClient wrap(BedrockRuntimeAsyncClient client) {
         if (client instanceof TracedBedrockRuntimeAsyncClient) {
             return client;

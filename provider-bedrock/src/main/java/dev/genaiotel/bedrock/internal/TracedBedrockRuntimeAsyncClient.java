@@ -48,6 +48,11 @@ final class TracedBedrockRuntimeAsyncClient implements BedrockRuntimeAsyncClient
         this.endpoint = Endpoint.of(Endpoint.RUNTIME, delegate);
     }
 
+    /** The unwrapped client. */
+    BedrockRuntimeAsyncClient delegate() {
+        return delegate;
+    }
+
     @Override
     public CompletableFuture<ConverseResponse> converse(ConverseRequest request) {
         if (!instrumentation.telemetry().isRecording()) {

@@ -31,7 +31,12 @@ import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithRespo
  */
 final class TracingInterceptor implements ExecutionInterceptor {
 
-    private static final ExecutionAttribute<Call> CALL = new ExecutionAttribute<>("dev.genaiotel.bedrock.call");
+    /**
+     * The AWS SDK refuses two attributes of one name in a class loader: named after this class, so that a relocated
+     * copy (the Java agent extension's) and the application's own can be loaded side by side.
+     */
+    private static final ExecutionAttribute<Call> CALL = new ExecutionAttribute<>(
+            TracingInterceptor.class.getName() + ".call");
 
     private final Instrumentation instrumentation;
     private volatile ResolvedEndpoint lastEndpoint;

@@ -47,6 +47,11 @@ final class TracedOpenAIClient implements OpenAIClient {
         this.telemetry = telemetry;
     }
 
+    /** The uninstrumented client. */
+    OpenAIClient delegate() {
+        return delegate;
+    }
+
     @Override
     public OpenAIClientAsync async() {
         return new TracedOpenAIClientAsync(delegate.async(), telemetry);

@@ -47,6 +47,11 @@ final class TracedOpenAIClientAsync implements OpenAIClientAsync {
         this.telemetry = telemetry;
     }
 
+    /** The uninstrumented client. */
+    OpenAIClientAsync delegate() {
+        return delegate;
+    }
+
     @Override
     public OpenAIClient sync() {
         return new TracedOpenAIClient(delegate.sync(), telemetry);
