@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -50,6 +51,7 @@ public final class GenAiTelemetryBuilder {
     private Integer maxPartChars;
     private Integer maxContentAttributesChars;
     private Integer blobMaxBytes;
+    private LongSupplier nanoClock;
 
     GenAiTelemetryBuilder(OpenTelemetry openTelemetry) {
         this.openTelemetry = openTelemetry;
@@ -244,6 +246,12 @@ public final class GenAiTelemetryBuilder {
         return this;
     }
 
+    /** The monotonic nanosecond clock operations are timed with: for tests that need known timings. */
+    GenAiTelemetryBuilder setNanoClock(LongSupplier clock) {
+        nanoClock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
     /** The telemetry. */
     public GenAiTelemetry build() {
         JavaAgentDetection.warnOnce();
@@ -285,7 +293,8 @@ public final class GenAiTelemetryBuilder {
                         GenAiSettings.origin(systemProperties, environment, GenAiSettings.SEMCONV_VERSION));
         SharedSdkCheck.built(openTelemetry, settings.contentCapture());
         return new GenAiTelemetry(Engine.create(
-                new EngineConfig(openTelemetry, settings, all, allRedactors, hooks, formats, prices, versions)),
+                new EngineConfig(openTelemetry, settings, all, allRedactors, hooks, formats, prices, versions,
+                        nanoClock)),
                 openTelemetry);
     }
 

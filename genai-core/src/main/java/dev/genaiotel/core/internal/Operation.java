@@ -89,7 +89,7 @@ public class Operation<Q extends GenAiRequest, R> implements GenAiOperation {
         }
         engine.start(this);
         if (!clockStarted) {
-            startNanos = System.nanoTime();
+            startNanos = nanoTime();
         }
     }
 
@@ -98,7 +98,7 @@ public class Operation<Q extends GenAiRequest, R> implements GenAiOperation {
      * with the span, so that neither can exceed the span's own duration.
      */
     void spanStarted(Span started) {
-        startNanos = System.nanoTime();
+        startNanos = nanoTime();
         clockStarted = true;
         span = started;
         context = contextWithSpan(context.with(started));
@@ -130,8 +130,13 @@ public class Operation<Q extends GenAiRequest, R> implements GenAiOperation {
         if (!STATE.compareAndSet(this, RUNNING, ENDED)) {
             return false;
         }
-        endNanos = System.nanoTime();
+        endNanos = nanoTime();
         return true;
+    }
+
+    /** The engine's clock; the system's for the inert markers that have no engine. */
+    final long nanoTime() {
+        return engine == null ? System.nanoTime() : engine.nanoTime();
     }
 
     /** Ends successfully with {@code result} (null for an outcome that carries no value); no-op if already ended. */
@@ -203,6 +208,14 @@ public class Operation<Q extends GenAiRequest, R> implements GenAiOperation {
     /** Time from the start of the operation to its first streamed chunk; meaningful only once {@link #streamed()}. */
     long timeToFirstChunkNanos() {
         return 0;
+    }
+
+    /**
+     * Records a lookup of a cache the application keeps in front of this operation: on the span and on the lookup
+     * counter, at once.
+     */
+    public void recordCacheLookup(boolean hit, String source) {
+        engine.cacheLookup(this, hit, source);
     }
 
     /** Records an evaluation of this operation, parented to its span. */
@@ -298,6 +311,11 @@ public class Operation<Q extends GenAiRequest, R> implements GenAiOperation {
 
     void recordMetrics(MetricsRecorder metrics, double seconds) {
         spec.recordMetrics(metrics, this, effectiveRequest(), seconds);
+    }
+
+    /** The {@code gen_ai.request.model} the span records, or null. */
+    String requestModel() {
+        return spec.requestModel(effectiveRequest());
     }
 
     /** The {@code gen_ai.provider.name} the span records, or null. */

@@ -52,6 +52,11 @@ sealed interface OperationSpec<Q extends GenAiRequest, R>
     /** Records the operation's metric points once it ended. */
     void recordMetrics(MetricsRecorder metrics, Operation<Q, R> op, Q request, double seconds);
 
+    /** The {@code gen_ai.request.model} the span records, or null for kinds whose span records none. */
+    default String requestModel(Q request) {
+        return null;
+    }
+
     /** The {@code gen_ai.provider.name} the span records, or null for kinds whose span records none. */
     default String providerName(Q request) {
         return null;
