@@ -101,6 +101,10 @@ public final class SemconvSignals {
                 names.add("gen_ai.client.operation.time_per_output_chunk");
             }
         }
+        if (streamed) {
+            // Ours, under every setting: the stream's output tokens per second.
+            names.add("gen_ai.client.stream.output_tokens_per_second");
+        }
         return names;
     }
 
@@ -240,7 +244,8 @@ public final class SemconvSignals {
                 case "gen_ai.client.inference.time_to_first_chunk",
                         "gen_ai.client.inference.time_per_output_chunk",
                         "gen_ai.client.operation.time_to_first_chunk",
-                        "gen_ai.client.operation.time_per_output_chunk" -> Set.of(chunk);
+                        "gen_ai.client.operation.time_per_output_chunk",
+                        "gen_ai.client.stream.output_tokens_per_second" -> Set.of(chunk);
                 default -> Set.of(common);
             };
             assertMetric(metrics.get(name), expected);
