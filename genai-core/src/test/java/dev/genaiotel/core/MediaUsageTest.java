@@ -59,7 +59,8 @@ class MediaUsageTest {
         MediaUsage usage = new MediaUsage(-1.0, Double.NaN, -2L, 3L);
 
         assertThat(usage).isEqualTo(MediaUsage.images(null, 3L));
-        assertThat(MediaUsage.audioSeconds(Double.POSITIVE_INFINITY, 0.0)).isEqualTo(MediaUsage.audioSeconds(null, 0.0));
+        assertThat(MediaUsage.audioSeconds(Double.POSITIVE_INFINITY, 0.0))
+                .isEqualTo(MediaUsage.audioSeconds(null, 0.0));
     }
 
     @Test

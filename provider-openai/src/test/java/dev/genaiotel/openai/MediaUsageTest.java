@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 class MediaUsageTest extends WireMockFixture {
 
     /** A 1x1 PNG, standing in for the base64 image the API returns in {@code result}. */
-    private static final String PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAAA"
-            + "ASUVORK5CYII=";
+    private static final String PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKm"
+            + "MIQAAAAAASUVORK5CYII=";
 
     /** gpt-4.1 with the image_generation tool: one image made, one call that failed, and a message. */
     private static final String IMAGE_RESPONSE = """
