@@ -37,7 +37,8 @@ public record AgentRequest(
         boolean remote, String providerName, String agentName, String agentId, String agentDescription,
         String agentVersion, String model, String conversationId, String dataSourceId, String serverAddress,
         Long serverPort, List<MessagePart> systemInstructions, List<InputMessage> inputMessages,
-        List<ToolDefinition> toolDefinitions, Attributes attributes, InferenceRequest parameters) implements GenAiRequest {
+        List<ToolDefinition> toolDefinitions, Attributes attributes, InferenceRequest parameters)
+        implements GenAiRequest {
 
     /** Copies the lists; input messages handed over as a mapping stay unread. */
     public AgentRequest {

@@ -219,9 +219,10 @@ public final class GenAiTelemetryBuilder {
 
     /**
      * Which versions of the GenAI semantic conventions are emitted
-     * ({@code OTEL_INSTRUMENTATION_GENAI_SEMCONV_VERSION}): {@link SemconvVersion#V0_1_0} by default; {@link SemconvVersion#V1_41_0} for exactly the names emitted before
-     * v0.1.0, for backends and dashboards that have not moved; both during a migration, when one span carries the
-     * attributes of both and every metric and event is recorded under both names with equal values.
+     * ({@code OTEL_INSTRUMENTATION_GENAI_SEMCONV_VERSION}): {@link SemconvVersion#V0_1_0} by default;
+     * {@link SemconvVersion#V1_41_0} for exactly the names emitted before v0.1.0, for backends and dashboards that
+     * have not moved; both during a migration, when one span carries the attributes of both and every metric and
+     * event is recorded under both names with equal values.
      *
      * @param version a version to emit
      * @param more further versions to emit at the same time

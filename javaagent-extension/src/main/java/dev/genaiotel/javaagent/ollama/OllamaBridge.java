@@ -28,7 +28,8 @@ public final class OllamaBridge {
     @SuppressWarnings("unchecked")
     public static Object send(Object client, Object[] arguments, boolean async) throws Exception {
         if (PASSING_THROUGH.get() != null || !(client instanceof HttpClient jdk) || arguments.length < 2
-                || !(arguments[0] instanceof HttpRequest request) || !isOllama(request) || sentByApplicationsWrapper()) {
+                || !(arguments[0] instanceof HttpRequest request) || !isOllama(request)
+                || sentByApplicationsWrapper()) {
             return null;
         }
         HttpClient instrumented = Instrumented.TELEMETRY.wrap(new PassThrough(jdk));

@@ -4,9 +4,9 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
 /**
- * Around {@code HttpClient.send} ({@link OllamaSendAsyncAdvice} for {@code sendAsync}): an Ollama request is sent through provider-ollama's
- * instrumented client instead (the JDK method body is skipped, the instrumented client's result or exception is the
- * call's); any other request runs the JDK method untouched.
+ * Around {@code HttpClient.send} ({@link OllamaSendAsyncAdvice} for {@code sendAsync}): an Ollama request is sent
+ * through provider-ollama's instrumented client instead (the JDK method body is skipped, the instrumented client's
+ * result or exception is the call's); any other request runs the JDK method untouched.
  */
 public final class OllamaSendAdvice {
 

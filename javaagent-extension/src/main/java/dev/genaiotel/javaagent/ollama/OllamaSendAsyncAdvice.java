@@ -4,9 +4,9 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
 /**
- * Around {@code HttpClient.sendAsync} ({@link OllamaSendAdvice} for {@code send}): an Ollama request is sent through provider-ollama's
- * instrumented client instead (the JDK method body is skipped, the instrumented client's result or exception is the
- * call's); any other request runs the JDK method untouched.
+ * Around {@code HttpClient.sendAsync} ({@link OllamaSendAdvice} for {@code send}): an Ollama request is sent through
+ * provider-ollama's instrumented client instead (the JDK method body is skipped, the instrumented client's result or
+ * exception is the call's); any other request runs the JDK method untouched.
  */
 public final class OllamaSendAsyncAdvice {
 

@@ -192,7 +192,10 @@ public final class AiServiceObserver {
         }
     }
 
-    /** A tool ran: ends its span with the result (recorded only under content capture) or, when it failed, {@code tool_error}. */
+    /**
+     * A tool ran: ends its span with the result (recorded only under content capture) or, when it failed,
+     * {@code tool_error}.
+     */
     public void afterTool(ToolExecutionRequest request, boolean failed, String result) {
         try {
             dev.genaiotel.core.ToolExecution execution = request == null ? null : tools.remove(new ToolKey(request));

@@ -16,7 +16,8 @@ final class RealServices {
             standIns.add("  OpenAI:    OPENAI_API_KEY (optionally OPENAI_BASE_URL for a compatible server)");
         }
         if (blank(System.getenv("AWS_ACCESS_KEY_ID")) && blank(System.getenv("AWS_PROFILE"))) {
-            standIns.add("  Bedrock:   AWS_ACCESS_KEY_ID or AWS_PROFILE, with AWS_REGION (optionally BEDROCK_MODEL_ID)");
+            standIns.add("  Bedrock:   AWS_ACCESS_KEY_ID or AWS_PROFILE, with AWS_REGION"
+                    + " (optionally BEDROCK_MODEL_ID)");
         }
         if (blank(System.getenv("ANTHROPIC_API_KEY"))) {
             standIns.add("  Anthropic: ANTHROPIC_API_KEY (optionally ANTHROPIC_MODEL)");
