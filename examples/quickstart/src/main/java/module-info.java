@@ -11,6 +11,8 @@ module dev.genaiotel.examples.quickstart {
     requires software.amazon.eventstream;
     // Netty (the async Bedrock client) uses sun.misc.Unsafe for direct buffers and says so when it cannot.
     requires jdk.unsupported;
+    requires dev.genaiotel.anthropic;
+    requires com.anthropic.client.okhttp;
     requires dev.genaiotel.ollama;
     requires dev.genaiotel.openai;
     requires openai.java.client.okhttp;

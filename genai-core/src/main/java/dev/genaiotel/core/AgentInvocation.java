@@ -1,6 +1,6 @@
 package dev.genaiotel.core;
 
-import dev.genaiotel.core.internal.Operation;
+import dev.genaiotel.core.internal.AgentOperation;
 
 /**
  * An agent invocation: the {@code invoke_agent} span of the GenAI conventions (CLIENT, remote agent) and 2.9
@@ -12,9 +12,9 @@ public final class AgentInvocation extends Invocation {
 
     static final AgentInvocation PASS_THROUGH = new AgentInvocation(null);
 
-    private final Operation<AgentRequest, InferenceResponse> typed;
+    private final AgentOperation typed;
 
-    AgentInvocation(Operation<AgentRequest, InferenceResponse> op) {
+    AgentInvocation(AgentOperation op) {
         super(op);
         this.typed = op;
     }
@@ -26,6 +26,22 @@ public final class AgentInvocation extends Invocation {
     public void end(InferenceResponse response) {
         if (typed != null) {
             typed.end(response == null ? InferenceResponse.empty() : response);
+        }
+    }
+
+    /**
+     * Records one step of the agent's loop (a thought, an action, an observation) as a {@code gen_ai.agent.step}
+     * event on this agent's span, now: with {@code gen_ai.agent.step.kind}, {@code .index} (0 for the first step of
+     * this agent, in the order steps are recorded, also from several threads), {@code .name}, {@code .role},
+     * {@code gen_ai.agent.name}, and the step's text as {@code gen_ai.agent.step.content} only when content is captured
+     * on spans (redacted, cut to the per-part budget). These names are ours; see {@link AgentStep}. Does nothing when
+     * the span is not recorded (sampled out, telemetry off) or the agent already ended.
+     *
+     * @param step the step; null is ignored
+     */
+    public void recordStep(AgentStep step) {
+        if (typed != null) {
+            typed.recordStep(step);
         }
     }
 

@@ -1,10 +1,12 @@
 package dev.genaiotel.core;
 
+import dev.genaiotel.core.internal.LazyList;
 import dev.genaiotel.semconv.message.InputMessage;
 import dev.genaiotel.semconv.message.MessagePart;
 import dev.genaiotel.semconv.message.ToolDefinition;
 import io.opentelemetry.api.common.Attributes;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * An agent to invoke ({@code invoke_agent} of the GenAI conventions) or create ({@code create_agent},
@@ -35,12 +37,13 @@ public record AgentRequest(
         boolean remote, String providerName, String agentName, String agentId, String agentDescription,
         String agentVersion, String model, String conversationId, String dataSourceId, String serverAddress,
         Long serverPort, List<MessagePart> systemInstructions, List<InputMessage> inputMessages,
-        List<ToolDefinition> toolDefinitions, Attributes attributes, InferenceRequest parameters) {
+        List<ToolDefinition> toolDefinitions, Attributes attributes, InferenceRequest parameters)
+        implements GenAiRequest {
 
-    /** Copies the lists. */
+    /** Copies the lists; input messages handed over as a mapping stay unread. */
     public AgentRequest {
         systemInstructions = systemInstructions == null ? List.of() : List.copyOf(systemInstructions);
-        inputMessages = inputMessages == null ? List.of() : List.copyOf(inputMessages);
+        inputMessages = LazyList.copyOf(inputMessages);
         toolDefinitions = toolDefinitions == null ? List.of() : List.copyOf(toolDefinitions);
         attributes = attributes == null ? Attributes.empty() : attributes;
     }
@@ -62,6 +65,14 @@ public record AgentRequest(
         return new AgentRequest(remote, providerName, agentName, agentId, agentDescription, agentVersion, model,
                 conversationId, dataSourceId, serverAddress, serverPort, systemInstructions, value, toolDefinitions,
                 attributes, parameters);
+    }
+
+    /**
+     * This request with input messages that are mapped only if something records content, as
+     * {@link InferenceRequest.Builder#inputMessages(Supplier)}: never with capture off, at most once.
+     */
+    public AgentRequest withInputMessages(Supplier<? extends List<InputMessage>> mapping) {
+        return withInputMessages(LazyList.of(mapping));
     }
 
     /** This request with a model, conversation id and server. */

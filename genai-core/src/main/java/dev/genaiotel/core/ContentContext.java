@@ -9,7 +9,7 @@ import java.util.Objects;
  *     {@code execute_tool}
  * @param attribute the content attribute the part belongs to: {@code gen_ai.system_instructions},
  *     {@code gen_ai.input.messages}, {@code gen_ai.output.messages}, {@code gen_ai.tool.call.arguments},
- *     {@code gen_ai.tool.call.result} or {@code gen_ai.retrieval.query.text}
+ *     {@code gen_ai.tool.call.result}, {@code gen_ai.retrieval.query.text} or {@code gen_ai.agent.step.content}
  * @param role the role of the message the part belongs to (such as {@code user}, {@code assistant}, {@code tool});
  *     null outside messages
  */

@@ -16,8 +16,9 @@ import java.util.function.BiFunction;
  * {@code gen_ai.output.messages} is passed, one at a time. Content that is not a part is passed wrapped in one: the
  * {@code gen_ai.tool.call.arguments} of {@code execute_tool} as a {@link MessagePart.ToolCallRequest}, its
  * {@code gen_ai.tool.call.result} as a {@link MessagePart.ToolCallResponse}, and {@code gen_ai.retrieval.query.text}
- * as a {@link MessagePart.Text}; the value is taken back from a returned part of the same type (or from the content
- * of a returned {@code Text}), and any other returned part drops it. Tool definitions, which describe the
+ * and the text of an agent step ({@code gen_ai.agent.step.content}) as a {@link MessagePart.Text}; the value is
+ * taken back from a returned part of the same type (or from the content of a returned {@code Text}), and any other
+ * returned part drops it. Tool definitions, which describe the
  * application rather than its users' data, are not passed.
  *
  * <p>Redactors run in order, each on what the previous one returned, once per operation, and only when the content

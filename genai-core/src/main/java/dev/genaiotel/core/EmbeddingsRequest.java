@@ -18,7 +18,7 @@ import java.util.Objects;
  */
 public record EmbeddingsRequest(
         String providerName, String model, Long dimensionCount, List<String> encodingFormats, String serverAddress,
-        Long serverPort, Attributes attributes) {
+        Long serverPort, Attributes attributes) implements GenAiRequest {
 
     /** Checks the provider and copies the list. */
     public EmbeddingsRequest {

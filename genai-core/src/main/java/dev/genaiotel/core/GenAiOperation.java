@@ -1,6 +1,8 @@
 package dev.genaiotel.core;
 
 import io.opentelemetry.api.trace.SpanContext;
+import java.util.Objects;
+import java.util.Optional;
 
 /** A read-only view of one operation, handed to {@link GenAiListener}s. */
 public interface GenAiOperation {
@@ -13,13 +15,39 @@ public interface GenAiOperation {
      * {@link AgentRequest}, {@link RetrievalRequest} or {@link WorkflowRequest}. When a {@link ContentRedactor} is
      * configured, its content is redacted (the size budgets do not apply here).
      */
-    Object request();
+    GenAiRequest request();
 
     /**
-     * What the operation ended with (for an inference an {@link InferenceResponse}), or null while running or after
-     * a failure. Its content is redacted like {@link #request()}'s.
+     * The request, when it is of the given kind.
+     *
+     * <pre>{@code operation.requestAs(InferenceRequest.class).map(InferenceRequest::model)}</pre>
+     */
+    default <T extends GenAiRequest> Optional<T> requestAs(Class<T> kind) {
+        Objects.requireNonNull(kind, "kind");
+        GenAiRequest request = request();
+        return kind.isInstance(request) ? Optional.of(kind.cast(request)) : Optional.empty();
+    }
+
+    /**
+     * What the operation ended with, or null while running or after a failure: an {@link InferenceResponse} for an
+     * inference or an agent invocation, an {@link EmbeddingsResponse} for embeddings, the tool's result for a tool
+     * execution, the agent id ({@code String}) for an agent creation, the
+     * {@link dev.genaiotel.semconv.message.RetrievalDocument} list of a retrieval and the
+     * {@link dev.genaiotel.semconv.message.OutputMessage} list of a workflow. Its content is redacted like
+     * {@link #request()}'s.
      */
     Object response();
+
+    /**
+     * The response, when the operation ended successfully with one of the given type.
+     *
+     * <pre>{@code operation.responseAs(InferenceResponse.class).map(InferenceResponse::usage)}</pre>
+     */
+    default <T> Optional<T> responseAs(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        Object response = response();
+        return type.isInstance(response) ? Optional.of(type.cast(response)) : Optional.empty();
+    }
 
     /** The failure, or null. */
     Throwable error();

@@ -32,9 +32,11 @@ import java.util.Set;
 public final class GenAiTelemetry implements AutoCloseable {
 
     private final Engine engine;
+    private final OpenTelemetry openTelemetry;
 
-    GenAiTelemetry(Engine engine) {
+    GenAiTelemetry(Engine engine, OpenTelemetry openTelemetry) {
         this.engine = engine;
+        this.openTelemetry = openTelemetry;
     }
 
     /** Telemetry with the settings of this process (system properties, environment) and ServiceLoader listeners. */
@@ -50,6 +52,14 @@ public final class GenAiTelemetry implements AutoCloseable {
     /** The versions of the GenAI semantic conventions emitted; see {@link GenAiTelemetryBuilder#setSemconvVersion}. */
     public Set<SemconvVersion> semconvVersions() {
         return engine.semconvVersions();
+    }
+
+    /**
+     * The OpenTelemetry instance this telemetry records to: for instrumentations whose spans are not GenAI operations
+     * of their own (the MCP client and server spans), so that they share its providers and propagators.
+     */
+    public OpenTelemetry openTelemetry() {
+        return openTelemetry;
     }
 
     /** The settings in effect. */

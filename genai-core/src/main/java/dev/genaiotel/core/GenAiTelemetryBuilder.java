@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -50,6 +51,7 @@ public final class GenAiTelemetryBuilder {
     private Integer maxPartChars;
     private Integer maxContentAttributesChars;
     private Integer blobMaxBytes;
+    private LongSupplier nanoClock;
 
     GenAiTelemetryBuilder(OpenTelemetry openTelemetry) {
         this.openTelemetry = openTelemetry;
@@ -217,9 +219,10 @@ public final class GenAiTelemetryBuilder {
 
     /**
      * Which versions of the GenAI semantic conventions are emitted
-     * ({@code OTEL_INSTRUMENTATION_GENAI_SEMCONV_VERSION}): {@link SemconvVersion#V0_1_0} by default; {@link SemconvVersion#V1_41_0} for exactly the names emitted before
-     * v0.1.0, for backends and dashboards that have not moved; both during a migration, when one span carries the
-     * attributes of both and every metric and event is recorded under both names with equal values.
+     * ({@code OTEL_INSTRUMENTATION_GENAI_SEMCONV_VERSION}): {@link SemconvVersion#V0_1_0} by default;
+     * {@link SemconvVersion#V1_41_0} for exactly the names emitted before v0.1.0, for backends and dashboards that
+     * have not moved; both during a migration, when one span carries the attributes of both and every metric and
+     * event is recorded under both names with equal values.
      *
      * @param version a version to emit
      * @param more further versions to emit at the same time
@@ -241,6 +244,12 @@ public final class GenAiTelemetryBuilder {
             Function<String, String> systemPropertySource, Function<String, String> environmentSource) {
         systemProperties = Objects.requireNonNull(systemPropertySource, "systemPropertySource");
         environment = Objects.requireNonNull(environmentSource, "environmentSource");
+        return this;
+    }
+
+    /** The monotonic nanosecond clock operations are timed with: for tests that need known timings. */
+    GenAiTelemetryBuilder setNanoClock(LongSupplier clock) {
+        nanoClock = Objects.requireNonNull(clock, "clock");
         return this;
     }
 
@@ -285,7 +294,9 @@ public final class GenAiTelemetryBuilder {
                         GenAiSettings.origin(systemProperties, environment, GenAiSettings.SEMCONV_VERSION));
         SharedSdkCheck.built(openTelemetry, settings.contentCapture());
         return new GenAiTelemetry(Engine.create(
-                new EngineConfig(openTelemetry, settings, all, allRedactors, hooks, formats, prices, versions)));
+                new EngineConfig(openTelemetry, settings, all, allRedactors, hooks, formats, prices, versions,
+                        nanoClock)),
+                openTelemetry);
     }
 
     /**

@@ -9,7 +9,10 @@ import dev.genaiotel.core.internal.InferenceOperation;
  *
  * <p>Streaming: call {@link #onChunk()} (or {@link #onChunk(int, CharSequence)}) once per received chunk and feed
  * the chunk's deltas to the returned {@link StreamAccumulator}; this records {@code gen_ai.request.stream},
- * {@code gen_ai.response.time_to_first_chunk} and the chunk metrics, and builds the response from the deltas.
+ * {@code gen_ai.response.time_to_first_chunk} and the chunk metrics, and builds the response from the deltas. A
+ * successful stream whose response reports output tokens also records their rate from the first chunk to the end
+ * ({@code gen_ai.response.output_tokens_per_second} and the {@code gen_ai.client.stream.output_tokens_per_second}
+ * histogram, ours).
  * Then call {@link #end()} after the last chunk (or {@link #end(InferenceResponse)}, whose values take precedence
  * over the accumulated ones). Chunks must be delivered one after the other, as a stream does; with content capture
  * off a chunk allocates nothing.
@@ -47,6 +50,24 @@ public final class Inference extends Invocation {
     public void recordResponse(InferenceResponse response) {
         if (typed != null && response != null) {
             typed.record(response);
+        }
+    }
+
+    /**
+     * Records a lookup of a cache the application keeps in front of this inference (a semantic cache, an exact-match
+     * cache), now, before or instead of calling the model: {@code gen_ai.cache.hit} and {@code gen_ai.cache.source} on
+     * the span, and one add to the {@code gen_ai.client.cache.lookups} counter with the hit, the source,
+     * {@code gen_ai.operation.name}, {@code gen_ai.provider.name} and {@code gen_ai.request.model}. These names are
+     * ours; the conventions have none. Not the provider's prompt cache, which is reported as usage. Record each
+     * lookup: the counter counts them all, the span keeps the last.
+     *
+     * @param hit whether the cache answered
+     * @param source which cache, a low-cardinality name such as {@code semantic_cache} (it is a metric attribute);
+     *     or null
+     */
+    public void recordCacheLookup(boolean hit, String source) {
+        if (typed != null) {
+            typed.recordCacheLookup(hit, source);
         }
     }
 

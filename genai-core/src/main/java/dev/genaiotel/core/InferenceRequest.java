@@ -72,7 +72,7 @@ public record InferenceRequest(
         List<MessagePart> systemInstructions,
         List<InputMessage> inputMessages,
         List<ToolDefinition> toolDefinitions,
-        Attributes attributes) {
+        Attributes attributes) implements GenAiRequest {
 
     /** Checks the required components and copies the lists (not the messages' contents). */
     public InferenceRequest {

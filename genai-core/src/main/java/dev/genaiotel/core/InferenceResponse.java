@@ -26,6 +26,8 @@ import java.util.function.Supplier;
  * @param outputMessages {@code gen_ai.output.messages} (opt-in content); empty when none
  * @param usage the {@code gen_ai.usage.*} counts, or null when unknown
  * @param attributes provider-specific response attributes ({@code openai.response.*}), set on the span at end
+ * @param mediaUsage usage counted in seconds of audio or images ({@code gen_ai.usage.audio.*_seconds},
+ *     {@code gen_ai.usage.image.*_count}, ours), or null when none was reported
  */
 public record InferenceResponse(
         String responseId,
@@ -33,15 +35,31 @@ public record InferenceResponse(
         List<String> finishReasons,
         List<OutputMessage> outputMessages,
         TokenUsage usage,
-        Attributes attributes) {
+        Attributes attributes,
+        MediaUsage mediaUsage) {
 
-    private static final InferenceResponse EMPTY = new InferenceResponse(null, null, null, null, null, null);
+    private static final InferenceResponse EMPTY = new InferenceResponse(null, null, null, null, null, null, null);
 
     /** Copies the lists; a null finish reason (a choice that got none) becomes {@code error}. */
     public InferenceResponse {
         finishReasons = finishReasons == null ? List.of() : copyReasons(finishReasons);
         outputMessages = LazyList.copyOf(outputMessages);
         attributes = attributes == null ? Attributes.empty() : attributes;
+    }
+
+    /**
+     * A response without media usage: the components before {@link #mediaUsage()} was added.
+     *
+     * @param responseId {@code gen_ai.response.id}, or null
+     * @param responseModel {@code gen_ai.response.model}, or null
+     * @param finishReasons {@code gen_ai.response.finish_reasons}, or null
+     * @param outputMessages {@code gen_ai.output.messages}, or null
+     * @param usage the {@code gen_ai.usage.*} counts, or null
+     * @param attributes provider-specific response attributes, or null
+     */
+    public InferenceResponse(String responseId, String responseModel, List<String> finishReasons,
+            List<OutputMessage> outputMessages, TokenUsage usage, Attributes attributes) {
+        this(responseId, responseModel, finishReasons, outputMessages, usage, attributes, null);
     }
 
     private static List<String> copyReasons(List<String> reasons) {
@@ -84,7 +102,8 @@ public record InferenceResponse(
                 !finishReasons.isEmpty() ? finishReasons : other.finishReasons,
                 LazyList.orElse(outputMessages, other.outputMessages),
                 usage != null ? usage.orElse(other.usage) : other.usage,
-                other.attributes.isEmpty() ? attributes : other.attributes.toBuilder().putAll(attributes).build());
+                other.attributes.isEmpty() ? attributes : other.attributes.toBuilder().putAll(attributes).build(),
+                mediaUsage != null ? mediaUsage.orElse(other.mediaUsage) : other.mediaUsage);
     }
 
     /** Builds an {@link InferenceResponse}; not thread-safe. */
@@ -95,6 +114,7 @@ public record InferenceResponse(
         private List<OutputMessage> outputMessages;
         private TokenUsage usage;
         private Attributes attributes;
+        private MediaUsage mediaUsage;
 
         private Builder() {}
 
@@ -144,9 +164,19 @@ public record InferenceResponse(
             return this;
         }
 
+        /**
+         * Usage counted in seconds of audio or images: {@code gen_ai.usage.audio.input_seconds},
+         * {@code .output_seconds}, {@code gen_ai.usage.image.input_count}, {@code .output_count} (ours).
+         */
+        public Builder mediaUsage(MediaUsage value) {
+            mediaUsage = value;
+            return this;
+        }
+
         /** The response. */
         public InferenceResponse build() {
-            return new InferenceResponse(responseId, responseModel, finishReasons, outputMessages, usage, attributes);
+            return new InferenceResponse(responseId, responseModel, finishReasons, outputMessages, usage, attributes,
+                    mediaUsage);
         }
     }
 }

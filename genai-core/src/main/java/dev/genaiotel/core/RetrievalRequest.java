@@ -15,7 +15,7 @@ import io.opentelemetry.api.common.Attributes;
  * @param attributes further attributes set on the span at start
  */
 public record RetrievalRequest(String providerName, String dataSourceId, String model, Long topK, String queryText,
-        String serverAddress, Long serverPort, Attributes attributes) {
+        String serverAddress, Long serverPort, Attributes attributes) implements GenAiRequest {
 
     /** Defaults the attributes. */
     public RetrievalRequest {

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param agentName {@code gen_ai.agent.name} of the agent running the tool, or null
  */
 public record ToolCall(String name, String callId, String description, String type, Object arguments,
-        String agentName) {
+        String agentName) implements GenAiRequest {
 
     /** Checks the tool name. */
     public ToolCall {

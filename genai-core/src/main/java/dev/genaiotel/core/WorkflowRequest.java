@@ -9,7 +9,7 @@ import java.util.List;
  * @param workflowName {@code gen_ai.workflow.name} (low cardinality), or null
  * @param inputMessages {@code gen_ai.input.messages} (opt-in content)
  */
-public record WorkflowRequest(String workflowName, List<InputMessage> inputMessages) {
+public record WorkflowRequest(String workflowName, List<InputMessage> inputMessages) implements GenAiRequest {
 
     /** Copies the list. */
     public WorkflowRequest {

@@ -178,6 +178,47 @@ class LifecycleTest {
     }
 
     @Test
+    void listenersReadEachOperationsRequestAndResponseAsItsOwnType() {
+        List<String> seen = new ArrayList<>();
+        GenAiTelemetry telemetry = fixture.builder().addListener(new GenAiListener() {
+            @Override
+            public void onEnd(GenAiOperation operation) {
+                GenAiRequest request = operation.request();
+                if (request instanceof InferenceRequest inference) {
+                    seen.add("inference " + inference.model() + " "
+                            + operation.responseAs(InferenceResponse.class).orElseThrow().responseId());
+                } else if (request instanceof EmbeddingsRequest embeddings) {
+                    seen.add("embeddings " + embeddings.model() + " "
+                            + operation.responseAs(EmbeddingsResponse.class).orElseThrow().inputTokens());
+                } else if (request instanceof ToolCall tool) {
+                    seen.add("tool " + tool.name() + " " + operation.responseAs(String.class).orElseThrow());
+                }
+                seen.add("as inference: " + operation.requestAs(InferenceRequest.class).isPresent()
+                        + ", as embeddings response: " + operation.responseAs(EmbeddingsResponse.class).isPresent());
+            }
+
+            @Override
+            public void onError(GenAiOperation operation) {
+                seen.add("failed " + operation.requestAs(InferenceRequest.class).orElseThrow().model()
+                        + " response present: " + operation.responseAs(Object.class).isPresent());
+            }
+        }).build();
+
+        telemetry.startInference(InferenceRequest.chat("openai", "m").build())
+                .end(InferenceResponse.metadata("r-1", "m", List.of("stop")));
+        telemetry.startEmbeddings(EmbeddingsRequest.of("openai", "e")).end(EmbeddingsResponse.of("e", 7L));
+        telemetry.startToolExecution(ToolCall.function("get_weather", "c-1", null)).end("rainy");
+        telemetry.startInference(InferenceRequest.chat("openai", "broken").build())
+                .fail(new IllegalStateException("boom"));
+
+        assertThat(seen).containsExactly(
+                "inference m r-1", "as inference: true, as embeddings response: false",
+                "embeddings e 7", "as inference: false, as embeddings response: true",
+                "tool get_weather rainy", "as inference: false, as embeddings response: false",
+                "failed broken response present: false");
+    }
+
+    @Test
     void evaluationOfALiveInferenceIsParentedToItsSpan() {
         GenAiTelemetry telemetry = fixture.telemetry();
         Inference inference = telemetry.startInference(InferenceRequest.chat("openai", "m").build());

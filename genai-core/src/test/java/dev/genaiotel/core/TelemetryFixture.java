@@ -1,5 +1,6 @@
 package dev.genaiotel.core;
 
+import dev.genaiotel.semconv.SemconvVersion;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
@@ -17,7 +18,6 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.ArrayList;
-import dev.genaiotel.semconv.SemconvVersion;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

@@ -459,6 +459,73 @@ public final class GenAiAttributes {
     public static final AttributeKey<Boolean> GEN_AI_CONTENT_TRUNCATED =
             AttributeKey.booleanKey("gen_ai.content.truncated");
 
+    /**
+     * {@code gen_ai.agent.step.kind}: ours: on a {@code gen_ai.agent.step} span event, what the step was:
+     * {@code thought}, {@code action}, {@code observation} or another value (an open vocabulary).
+     */
+    public static final AttributeKey<String> GEN_AI_AGENT_STEP_KIND = AttributeKey.stringKey("gen_ai.agent.step.kind");
+
+    /**
+     * {@code gen_ai.agent.step.index}: ours: on a {@code gen_ai.agent.step} span event, the step's position among the
+     * steps recorded on that agent span, from 0.
+     */
+    public static final AttributeKey<Long> GEN_AI_AGENT_STEP_INDEX = AttributeKey.longKey("gen_ai.agent.step.index");
+
+    /**
+     * {@code gen_ai.agent.step.name}: ours: on a {@code gen_ai.agent.step} span event, what the step names, such as
+     * the tool an action calls or an observation comes from.
+     */
+    public static final AttributeKey<String> GEN_AI_AGENT_STEP_NAME = AttributeKey.stringKey("gen_ai.agent.step.name");
+
+    /**
+     * {@code gen_ai.agent.step.role}: ours: on a {@code gen_ai.agent.step} span event, the role the agent took in
+     * the step, such as {@code planner} or {@code critic}.
+     */
+    public static final AttributeKey<String> GEN_AI_AGENT_STEP_ROLE = AttributeKey.stringKey("gen_ai.agent.step.role");
+
+    /**
+     * {@code gen_ai.agent.step.content}: ours, opt-in content: on a {@code gen_ai.agent.step} span event, the step's
+     * text (the thought, the action's input, the observation), recorded only when content is captured on spans.
+     */
+    public static final AttributeKey<String> GEN_AI_AGENT_STEP_CONTENT =
+            AttributeKey.stringKey("gen_ai.agent.step.content");
+
+    /**
+     * {@code gen_ai.cache.hit}: ours: whether a cache the application keeps in front of the model or data source
+     * (a semantic cache, say) answered this operation. Not the provider's prompt cache, which is
+     * {@code gen_ai.usage.cache_read.input_tokens}.
+     */
+    public static final AttributeKey<Boolean> GEN_AI_CACHE_HIT = AttributeKey.booleanKey("gen_ai.cache.hit");
+
+    /**
+     * {@code gen_ai.cache.source}: ours: which cache was looked up, a low-cardinality name such as
+     * {@code semantic_cache}.
+     */
+    public static final AttributeKey<String> GEN_AI_CACHE_SOURCE = AttributeKey.stringKey("gen_ai.cache.source");
+
+    /**
+     * {@code gen_ai.response.output_tokens_per_second}: ours: the output tokens of a successful streamed inference
+     * divided by the seconds from its first chunk to its end.
+     */
+    public static final AttributeKey<Double> GEN_AI_RESPONSE_OUTPUT_TOKENS_PER_SECOND =
+            AttributeKey.doubleKey("gen_ai.response.output_tokens_per_second");
+
+    /** {@code gen_ai.usage.audio.input_seconds}: ours: seconds of audio input the provider billed or reported. */
+    public static final AttributeKey<Double> GEN_AI_USAGE_AUDIO_INPUT_SECONDS =
+            AttributeKey.doubleKey("gen_ai.usage.audio.input_seconds");
+
+    /** {@code gen_ai.usage.audio.output_seconds}: ours: seconds of audio output the provider billed or reported. */
+    public static final AttributeKey<Double> GEN_AI_USAGE_AUDIO_OUTPUT_SECONDS =
+            AttributeKey.doubleKey("gen_ai.usage.audio.output_seconds");
+
+    /** {@code gen_ai.usage.image.input_count}: ours: images the provider counted in the input. */
+    public static final AttributeKey<Long> GEN_AI_USAGE_IMAGE_INPUT_COUNT =
+            AttributeKey.longKey("gen_ai.usage.image.input_count");
+
+    /** {@code gen_ai.usage.image.output_count}: ours: images the provider generated. */
+    public static final AttributeKey<Long> GEN_AI_USAGE_IMAGE_OUTPUT_COUNT =
+            AttributeKey.longKey("gen_ai.usage.image.output_count");
+
     // ---------------------------------------------------------------------------------------------------------------
     // Deprecated names (the names older conventions used), kept for the compatibility mode.
     // ---------------------------------------------------------------------------------------------------------------

@@ -43,6 +43,13 @@ public final class GenAiEvents {
     public static final String GEN_AI_EXECUTE_TOOL_EXCEPTION = "gen_ai.execute_tool.exception";
 
     /**
+     * {@code gen_ai.agent.step}: ours: one step of an agent's reasoning loop (a thought, an action, an observation),
+     * recorded as a <em>span event</em> on the agent's {@code invoke_agent} span, in order, not as a log record. Its
+     * attributes are {@code gen_ai.agent.step.*} and {@code gen_ai.agent.name}.
+     */
+    public static final String GEN_AI_AGENT_STEP = "gen_ai.agent.step";
+
+    /**
      * {@code gen_ai.system.message}: one system message, before v1.37.0.
      *
      * @deprecated use {@link #GEN_AI_CLIENT_INFERENCE_OPERATION_DETAILS}

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The metrics of the GenAI semantic conventions as the project emitted them before v0.1.0 (the 1.41.0 profile), with
- * the bucket boundaries they advise, plus two metrics of our own. Bucket boundaries are advice: pass them to the
- * histogram builder's {@code setExplicitBucketBoundariesAdvice}.
+ * the bucket boundaries they advise, plus metrics of our own (cost, dropped uploads, cache lookups, stream throughput),
+ * which belong to every version. Bucket boundaries are advice: pass them to the histogram builder's
+ * {@code setExplicitBucketBoundariesAdvice}.
  *
  * <p>The Javadoc of each metric that GenAI conventions v0.1.0 removed names its replacement in
  * {@link GenAiClientMetrics}; the others are part of both versions. {@link SemconvVersion#metrics()} lists the set of
@@ -189,6 +190,33 @@ public final class GenAiMetrics {
             "Number of content uploads dropped because the upload queue was full.",
             List.of());
 
+    /**
+     * {@code gen_ai.client.cache.lookups}: ours: lookups of a cache the application keeps in front of a model or data
+     * source, recorded when the application reports one. Attributes: {@code gen_ai.cache.hit},
+     * {@code gen_ai.cache.source}, {@code gen_ai.operation.name}, {@code gen_ai.provider.name},
+     * {@code gen_ai.request.model}.
+     */
+    public static final MetricDefinition GEN_AI_CLIENT_CACHE_LOOKUPS = new MetricDefinition(
+            "gen_ai.client.cache.lookups",
+            Instrument.LONG_COUNTER,
+            "{lookup}",
+            "Number of lookups of a cache in front of a GenAI model or data source, by hit or miss.",
+            List.of());
+
+    /**
+     * {@code gen_ai.client.stream.output_tokens_per_second}: ours: for each successful streamed inference that
+     * reports output tokens, those tokens divided by the seconds from the first chunk to the end. Attributes: those of
+     * the time-to-first-chunk points ({@code gen_ai.operation.name}, {@code gen_ai.provider.name},
+     * {@code gen_ai.request.model}, {@code server.address}, {@code server.port}). Named outside the conventions'
+     * {@code gen_ai.client.inference.*} namespace on purpose.
+     */
+    public static final MetricDefinition GEN_AI_CLIENT_STREAM_OUTPUT_TOKENS_PER_SECOND = new MetricDefinition(
+            "gen_ai.client.stream.output_tokens_per_second",
+            Instrument.DOUBLE_HISTOGRAM,
+            "{token}/s",
+            "Output tokens per second of a streamed GenAI inference, from its first chunk to its end.",
+            List.of(1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0, 2000.0, 5000.0));
+
     private static final List<MetricDefinition> ALL = List.of(
             GEN_AI_CLIENT_TOKEN_USAGE,
             GEN_AI_CLIENT_OPERATION_DURATION,
@@ -203,7 +231,9 @@ public final class GenAiMetrics {
             GEN_AI_INVOKE_AGENT_TOOL_CALLS,
             GEN_AI_EXECUTE_TOOL_DURATION,
             GEN_AI_CLIENT_USAGE_COST,
-            GEN_AI_UPLOAD_DROPPED);
+            GEN_AI_UPLOAD_DROPPED,
+            GEN_AI_CLIENT_CACHE_LOOKUPS,
+            GEN_AI_CLIENT_STREAM_OUTPUT_TOKENS_PER_SECOND);
 
     private GenAiMetrics() {}
 

@@ -54,7 +54,7 @@ public enum SemconvVersion {
     }
 
     /**
-     * Every metric this version defines, semconv ones first, then this project's own two.
+     * Every metric this version defines, semconv ones first, then this project's own, which every version has.
      *
      * @return an unmodifiable list; the definitions of metrics both versions share are the same objects
      */

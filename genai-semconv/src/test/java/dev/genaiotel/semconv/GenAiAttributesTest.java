@@ -167,6 +167,18 @@ class GenAiAttributesTest {
             ours("gen_ai.usage.currency", STRING),
             ours("gen_ai.operation.purpose", STRING),
             ours("gen_ai.content.truncated", BOOLEAN),
+            ours("gen_ai.agent.step.kind", STRING),
+            ours("gen_ai.agent.step.index", LONG),
+            ours("gen_ai.agent.step.name", STRING),
+            ours("gen_ai.agent.step.role", STRING),
+            ours("gen_ai.agent.step.content", STRING),
+            ours("gen_ai.cache.hit", BOOLEAN),
+            ours("gen_ai.cache.source", STRING),
+            ours("gen_ai.response.output_tokens_per_second", DOUBLE),
+            ours("gen_ai.usage.audio.input_seconds", DOUBLE),
+            ours("gen_ai.usage.audio.output_seconds", DOUBLE),
+            ours("gen_ai.usage.image.input_count", LONG),
+            ours("gen_ai.usage.image.output_count", LONG),
             // Section 8: deprecated.
             deprecated("gen_ai.system", STRING),
             deprecated("gen_ai.usage.prompt_tokens", LONG),
@@ -233,6 +245,16 @@ class GenAiAttributesTest {
         }
 
         assertThat(deprecated).isEqualTo(namesOf(Origin.DEPRECATED));
+    }
+
+    @Test
+    void noNameOfOursIsDefinedOrReferencedByTheOfficialModel() throws IOException {
+        Model model = Model.load();
+
+        assertThat(namesOf(Origin.OURS)).isNotEmpty().allSatisfy(name -> {
+            assertThat(model.definedTypes).as("defined by the model registry").doesNotContainKey(name);
+            assertThat(model.referenced).as("referenced by the model").doesNotContain(name);
+        });
     }
 
     @Test

@@ -22,6 +22,11 @@ class GenAiEventsAndSpanTypesTest {
     }
 
     @Test
+    void ourAgentStepSpanEventIsNamedInTheAgentNamespace() {
+        assertThat(GenAiEvents.GEN_AI_AGENT_STEP).isEqualTo("gen_ai.agent.step");
+    }
+
+    @Test
     void everyExceptionEventDefinitionIsRecordedAtWarn() {
         assertThat(new EventDefinition[] {
                     GenAiEvents.CLIENT_OPERATION_EXCEPTION,

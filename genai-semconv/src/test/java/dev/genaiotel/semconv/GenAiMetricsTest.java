@@ -47,7 +47,10 @@ class GenAiMetricsTest {
                         tuple("gen_ai.invoke_agent.tool_calls", Instrument.LONG_HISTOGRAM, "{tool_call}"),
                         tuple("gen_ai.execute_tool.duration", Instrument.DOUBLE_HISTOGRAM, "s"),
                         tuple("gen_ai.client.usage.cost", Instrument.DOUBLE_COUNTER, "{cost}"),
-                        tuple("gen_ai.upload.dropped", Instrument.LONG_COUNTER, "{upload}"));
+                        tuple("gen_ai.upload.dropped", Instrument.LONG_COUNTER, "{upload}"),
+                        tuple("gen_ai.client.cache.lookups", Instrument.LONG_COUNTER, "{lookup}"),
+                        tuple("gen_ai.client.stream.output_tokens_per_second", Instrument.DOUBLE_HISTOGRAM,
+                                "{token}/s"));
     }
 
     @Test
@@ -92,6 +95,21 @@ class GenAiMetricsTest {
     void countersAdviseNoBuckets() {
         assertThat(GenAiMetrics.GEN_AI_CLIENT_USAGE_COST.bucketBoundaries()).isEmpty();
         assertThat(GenAiMetrics.GEN_AI_UPLOAD_DROPPED.bucketBoundaries()).isEmpty();
+        assertThat(GenAiMetrics.GEN_AI_CLIENT_CACHE_LOOKUPS.bucketBoundaries()).isEmpty();
+    }
+
+    @Test
+    void streamThroughputAdvisesBucketsFromOneToFiveThousandTokensPerSecond() {
+        assertThat(GenAiMetrics.GEN_AI_CLIENT_STREAM_OUTPUT_TOKENS_PER_SECOND.bucketBoundaries()).containsExactly(
+                1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0, 2000.0, 5000.0);
+    }
+
+    @Test
+    void ourMetricsStayOutOfTheConventionsInferenceNamespace() {
+        assertThat(List.of(GenAiMetrics.GEN_AI_CLIENT_CACHE_LOOKUPS,
+                        GenAiMetrics.GEN_AI_CLIENT_STREAM_OUTPUT_TOKENS_PER_SECOND))
+                .extracting(MetricDefinition::name)
+                .noneMatch(name -> name.startsWith("gen_ai.client.inference."));
     }
 
     @Test

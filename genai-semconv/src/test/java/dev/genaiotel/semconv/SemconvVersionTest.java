@@ -39,7 +39,9 @@ class SemconvVersionTest {
                 "gen_ai.invoke_agent.tool_calls",
                 "gen_ai.execute_tool.duration",
                 "gen_ai.client.usage.cost",
-                "gen_ai.upload.dropped");
+                "gen_ai.upload.dropped",
+                "gen_ai.client.cache.lookups",
+                "gen_ai.client.stream.output_tokens_per_second");
     }
 
     @Test

@@ -74,6 +74,13 @@ class ReadmeSnippetsTest {
             Map.entry("OpenAIClientAsync", "com.openai.client.OpenAIClientAsync"),
             Map.entry("OpenAIOkHttpClient", "com.openai.client.okhttp.OpenAIOkHttpClient"),
             Map.entry("OpenAIOkHttpClientAsync", "com.openai.client.okhttp.OpenAIOkHttpClientAsync"),
+            Map.entry("AnthropicTelemetry", "dev.genaiotel.anthropic.AnthropicTelemetry"),
+            Map.entry("AnthropicClient", "com.anthropic.client.AnthropicClient"),
+            Map.entry("AnthropicClientAsync", "com.anthropic.client.AnthropicClientAsync"),
+            Map.entry("AnthropicOkHttpClient", "com.anthropic.client.okhttp.AnthropicOkHttpClient"),
+            Map.entry("AnthropicOkHttpClientAsync", "com.anthropic.client.okhttp.AnthropicOkHttpClientAsync"),
+            Map.entry("MessageCreateParams", "com.anthropic.models.messages.MessageCreateParams"),
+            Map.entry("JsonValue", "com.anthropic.core.JsonValue"),
             Map.entry("BedrockTelemetry", "dev.genaiotel.bedrock.BedrockTelemetry"),
             Map.entry("BedrockRuntimeClient", "software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient"),
             Map.entry("BedrockRuntimeAsyncClient",
@@ -89,6 +96,16 @@ class ReadmeSnippetsTest {
             Map.entry("GenerateResponse", "dev.genaiotel.ollama.GenerateResponse"),
             Map.entry("EmbedRequest", "dev.genaiotel.ollama.EmbedRequest"),
             Map.entry("EmbedResponse", "dev.genaiotel.ollama.EmbedResponse"),
+            Map.entry("McpTelemetry", "dev.genaiotel.mcp.McpTelemetry"),
+            Map.entry("McpClient", "io.modelcontextprotocol.client.McpClient"),
+            Map.entry("McpSyncClient", "io.modelcontextprotocol.client.McpSyncClient"),
+            Map.entry("HttpClientStreamableHttpTransport",
+                    "io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport"),
+            Map.entry("McpServer", "io.modelcontextprotocol.server.McpServer"),
+            Map.entry("McpStatelessSyncServer", "io.modelcontextprotocol.server.McpStatelessSyncServer"),
+            Map.entry("McpStatelessServerFeatures", "io.modelcontextprotocol.server.McpStatelessServerFeatures"),
+            Map.entry("HttpServletStatelessServerTransport",
+                    "io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport"),
             Map.entry("LangChain4jTelemetry", "dev.genaiotel.langchain4j.LangChain4jTelemetry"),
             Map.entry("ChatModel", "dev.langchain4j.model.chat.ChatModel"),
             Map.entry("StreamingChatModel", "dev.langchain4j.model.chat.StreamingChatModel"),
@@ -266,7 +283,7 @@ class ReadmeSnippetsTest {
         }
         assertThat(withJava).extracting(path -> root.relativize(path).toString().replace('\\', '/'))
                 .contains("README.md", "provider-openai/README.md", "provider-bedrock/README.md",
-                        "provider-ollama/README.md", "provider-langchain4j/README.md");
+                        "provider-ollama/README.md", "provider-langchain4j/README.md", "provider-mcp/README.md");
     }
 
     @Test

@@ -4,13 +4,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static dev.genaiotel.langchain4j.Telemetry.attribute;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_AGENT_NAME;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_AGENT_STEP_CONTENT;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_AGENT_STEP_INDEX;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_AGENT_STEP_KIND;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_AGENT_STEP_NAME;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_CONVERSATION_ID;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_INPUT_MESSAGES;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_OPERATION_NAME;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_OUTPUT_MESSAGES;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_TOOL_CALL_ARGUMENTS;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_TOOL_CALL_ID;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_TOOL_CALL_RESULT;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_TOOL_NAME;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.genaiotel.core.ContentCapture;
 import dev.langchain4j.agent.tool.P;
@@ -21,7 +28,9 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.MemoryId;
 import dev.langchain4j.service.UserMessage;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.List;
 import java.util.Set;
@@ -65,6 +74,16 @@ class AiServiceTest {
             "logprobs":null,"finish_reason":"tool_calls"}],"usage":{"prompt_tokens":60,"completion_tokens":30,\
             "total_tokens":90}}""";
 
+    /** A reasoning model behind an OpenAI-compatible API (DeepSeek, Qwen) thinks, then calls the tool. */
+    private static final String THINKING_TOOL_CALL = """
+            {"id":"chatcmpl-think1","object":"chat.completion","created":1741569953,"model":"deepseek-reasoner",\
+            "choices":[{"index":0,"message":{"role":"assistant","content":"",\
+            "reasoning_content":"The user wants the weather in Paris; the weather tool answers that.",\
+            "tool_calls":[{"id":"call_0_paris","type":"function","function":{"name":"weather",\
+            "arguments":"{\\"city\\":\\"Paris\\"}"}}]},"logprobs":null,"finish_reason":"tool_calls"}],\
+            "usage":{"prompt_tokens":60,"completion_tokens":42,"total_tokens":102,\
+            "completion_tokens_details":{"reasoning_tokens":27}}}""";
+
     private final OpenAiStub openAi = new OpenAiStub();
     private final Telemetry telemetry = new Telemetry();
 
@@ -83,11 +102,17 @@ class AiServiceTest {
     }
 
     private AiServices<Assistant> service(LangChain4jTelemetry langChain4j, WeatherTools tools) {
+        return service(langChain4j, tools, false);
+    }
+
+    private AiServices<Assistant> service(LangChain4jTelemetry langChain4j, WeatherTools tools,
+            boolean returnThinking) {
         ChatModel model = OpenAiChatModel.builder()
                 .baseUrl(openAi.baseUrl())
                 .apiKey("sk-test")
                 .modelName("gpt-4o-mini")
                 .maxRetries(0)
+                .returnThinking(returnThinking)
                 .listeners(List.of(langChain4j.chatModelListener()))
                 .build();
         return langChain4j.instrument(AiServices.builder(Assistant.class))
@@ -142,6 +167,32 @@ class AiServiceTest {
     }
 
     @Test
+    void agentSpanCarriesTheServicesMessagesOnlyWithContentCapture() {
+        stubToolRoundTrip(OpenAiStub.TOOL_CALL_COMPLETION);
+        Assistant captured = service(telemetry.langChain4j(ContentCapture.SPAN_ONLY), new WeatherTools()).build();
+        Assistant uncaptured = service(telemetry.langChain4j(), new WeatherTools()).build();
+
+        captured.chat("conv-1", "What is the weather in Paris?");
+        uncaptured.chat("conv-2", "What is the weather in Paris?");
+
+        List<SpanData> agents = withOperation(telemetry.awaitSpans(8), "invoke_agent");
+        SpanData on = agents.stream().filter(span -> "conv-1".equals(attribute(span, GEN_AI_CONVERSATION_ID)))
+                .findFirst().orElseThrow();
+        SpanData off = agents.stream().filter(span -> "conv-2".equals(attribute(span, GEN_AI_CONVERSATION_ID)))
+                .findFirst().orElseThrow();
+        assertThat(attribute(on, GEN_AI_INPUT_MESSAGES)).isEqualTo("[{\"role\":\"user\",\"parts\":[{\"type\":"
+                + "\"text\",\"content\":\"What is the weather in Paris?\"}]}]");
+        assertThat(attribute(on, GEN_AI_OUTPUT_MESSAGES)).isEqualTo("[{\"role\":\"assistant\",\"parts\":[{\"type\":"
+                + "\"text\",\"content\":\"It is rainy in Paris.\"}],\"finish_reason\":\"stop\"}]");
+        assertThat(attribute(off, GEN_AI_INPUT_MESSAGES)).isNull();
+        assertThat(attribute(off, GEN_AI_OUTPUT_MESSAGES)).isNull();
+        SpanData uncapturedTool = withOperation(telemetry.awaitSpans(8), "execute_tool").stream()
+                .filter(span -> span.getParentSpanId().equals(off.getSpanId())).findFirst().orElseThrow();
+        assertThat(attribute(uncapturedTool, GEN_AI_TOOL_CALL_ARGUMENTS)).isNull();
+        assertThat(attribute(uncapturedTool, GEN_AI_TOOL_CALL_RESULT)).isNull();
+    }
+
+    @Test
     void concurrentToolExecutionsEachGetTheirOwnSpanUnderTheAgent() {
         stubToolRoundTrip(TWO_TOOL_CALLS);
         WeatherTools tools = new WeatherTools();
@@ -161,5 +212,72 @@ class AiServiceTest {
         SpanData second = toolSpans.get(1);
         assertThat(first.getStartEpochNanos()).isLessThan(second.getEndEpochNanos());
         assertThat(second.getStartEpochNanos()).isLessThan(first.getEndEpochNanos());
+    }
+
+    @Test
+    void theToolDecisionAndTheToolResultAreAnActionAndAnObservationStepOnTheAgentSpan() {
+        stubToolRoundTrip(OpenAiStub.TOOL_CALL_COMPLETION);
+        Assistant assistant = service(telemetry.langChain4j(), new WeatherTools()).build();
+
+        assistant.chat("conv-42", "What is the weather in Paris?");
+
+        List<SpanData> spans = telemetry.awaitSpans(4);
+        assertThat(withOperation(spans, "execute_tool")).hasSize(1);
+        SpanData agent = withOperation(spans, "invoke_agent").get(0);
+        assertThat(agent.getEvents()).extracting(EventData::getName).containsOnly("gen_ai.agent.step");
+        assertThat(agent.getEvents()).extracting(EventData::getAttributes).containsExactly(
+                Attributes.builder().put(GEN_AI_AGENT_STEP_KIND, "action").put(GEN_AI_AGENT_STEP_NAME, "weather")
+                        .put(GEN_AI_AGENT_NAME, "Assistant").put(GEN_AI_AGENT_STEP_INDEX, 0L).build(),
+                Attributes.builder().put(GEN_AI_AGENT_STEP_KIND, "observation").put(GEN_AI_AGENT_STEP_NAME, "weather")
+                        .put(GEN_AI_AGENT_NAME, "Assistant").put(GEN_AI_AGENT_STEP_INDEX, 1L).build());
+    }
+
+    @Test
+    void withContentCaptureTheStepsCarryTheToolArgumentsAndResult() {
+        stubToolRoundTrip(OpenAiStub.TOOL_CALL_COMPLETION);
+        Assistant assistant = service(telemetry.langChain4j(ContentCapture.SPAN_ONLY), new WeatherTools()).build();
+
+        assistant.chat("conv-42", "What is the weather in Paris?");
+
+        SpanData agent = withOperation(telemetry.awaitSpans(4), "invoke_agent").get(0);
+        assertThat(agent.getEvents()).extracting(event -> event.getAttributes().get(GEN_AI_AGENT_STEP_KIND),
+                event -> event.getAttributes().get(GEN_AI_AGENT_STEP_CONTENT))
+                .containsExactly(tuple("action", "{\"city\":\"Paris\"}"), tuple("observation", "rainy in Paris"));
+    }
+
+    @Test
+    void theModelsThinkingIsAThoughtBeforeItsAction() {
+        stubToolRoundTrip(THINKING_TOOL_CALL);
+        Assistant assistant = service(telemetry.langChain4j(ContentCapture.SPAN_AND_EVENT), new WeatherTools(), true)
+                .build();
+
+        assistant.chat("conv-9", "What is the weather in Paris?");
+
+        SpanData agent = withOperation(telemetry.awaitSpans(4), "invoke_agent").get(0);
+        assertThat(agent.getEvents()).extracting(event -> event.getAttributes().get(GEN_AI_AGENT_STEP_KIND),
+                event -> event.getAttributes().get(GEN_AI_AGENT_STEP_CONTENT)).containsExactly(
+                        tuple("thought", "The user wants the weather in Paris; the weather tool answers that."),
+                        tuple("action", "{\"city\":\"Paris\"}"),
+                        tuple("observation", "rainy in Paris"));
+    }
+
+    @Test
+    void concurrentToolExecutionsAreTwoActionsThenTwoObservations() {
+        stubToolRoundTrip(TWO_TOOL_CALLS);
+        WeatherTools tools = new WeatherTools();
+        tools.waitForEachOther = true;
+        Assistant assistant = service(telemetry.langChain4j(ContentCapture.SPAN_ONLY), tools)
+                .executeToolsConcurrently().build();
+
+        assistant.chat("conv-7", "Weather in Paris and Rome?");
+
+        SpanData agent = withOperation(telemetry.awaitSpans(5), "invoke_agent").get(0);
+        assertThat(agent.getEvents()).extracting(event -> event.getAttributes().get(GEN_AI_AGENT_STEP_KIND))
+                .containsExactly("action", "action", "observation", "observation");
+        assertThat(agent.getEvents()).extracting(event -> event.getAttributes().get(GEN_AI_AGENT_STEP_INDEX))
+                .containsExactly(0L, 1L, 2L, 3L);
+        assertThat(agent.getEvents().subList(2, 4))
+                .extracting(event -> event.getAttributes().get(GEN_AI_AGENT_STEP_CONTENT))
+                .containsExactlyInAnyOrder("rainy in Paris", "rainy in Rome");
     }
 }

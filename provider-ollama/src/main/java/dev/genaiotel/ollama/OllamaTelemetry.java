@@ -61,7 +61,8 @@ public final class OllamaTelemetry {
 
     /** A builder on a new {@link GenAiTelemetry} with this process's settings. */
     public static OllamaTelemetryBuilder builder(OpenTelemetry openTelemetry) {
-        return new OllamaTelemetryBuilder(GenAiTelemetry.create(Objects.requireNonNull(openTelemetry, "openTelemetry")));
+        return new OllamaTelemetryBuilder(
+                GenAiTelemetry.create(Objects.requireNonNull(openTelemetry, "openTelemetry")));
     }
 
     /** A builder sharing an existing {@link GenAiTelemetry} (its settings, listeners and switch). */

@@ -2,7 +2,6 @@ package dev.genaiotel.ollama;
 
 import static dev.genaiotel.ollama.Telemetry.attribute;
 import static dev.genaiotel.semconv.GenAiAttributes.ERROR_TYPE;
-import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_RESPONSE_FINISH_REASONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.genaiotel.ollama.OllamaStub.Answer;

@@ -7,40 +7,30 @@ import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import java.io.PrintStream;
 import java.util.Collection;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Prints events with their attributes ({@link ConsoleView#events}); the {@code genai-console} logs exporter. */
 public final class ConsoleLogRecordExporter implements LogRecordExporter {
 
-    private final PrintStream out;
-    private final AtomicBoolean shutDown = new AtomicBoolean();
+    private final ConsoleOutput out;
 
     /** An exporter writing to {@code out}. */
     public ConsoleLogRecordExporter(PrintStream out) {
-        this.out = out;
+        this.out = new ConsoleOutput(out);
     }
 
     @Override
     public CompletableResultCode export(Collection<LogRecordData> records) {
-        if (shutDown.get()) {
-            return CompletableResultCode.ofFailure();
-        }
-        synchronized (out) {
-            ConsoleView.events(records, out);
-        }
-        return CompletableResultCode.ofSuccess();
+        return out.print(records, ConsoleView::events);
     }
 
     @Override
     public CompletableResultCode flush() {
-        out.flush();
-        return CompletableResultCode.ofSuccess();
+        return out.flush();
     }
 
     @Override
     public CompletableResultCode shutdown() {
-        shutDown.set(true);
-        return flush();
+        return out.shutdown();
     }
 
     @Override

@@ -9,7 +9,6 @@ import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.metrics.export.MetricExporter;
 import java.io.PrintStream;
 import java.util.Collection;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Prints genai-otel's metric points ({@link ConsoleView#metrics}); the {@code genai-console} metrics exporter. Delta
@@ -18,12 +17,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ConsoleMetricExporter implements MetricExporter {
 
-    private final PrintStream out;
-    private final AtomicBoolean shutDown = new AtomicBoolean();
+    private final ConsoleOutput out;
 
     /** An exporter writing to {@code out}. */
     public ConsoleMetricExporter(PrintStream out) {
-        this.out = out;
+        this.out = new ConsoleOutput(out);
     }
 
     @Override
@@ -33,25 +31,17 @@ public final class ConsoleMetricExporter implements MetricExporter {
 
     @Override
     public CompletableResultCode export(Collection<MetricData> metrics) {
-        if (shutDown.get()) {
-            return CompletableResultCode.ofFailure();
-        }
-        synchronized (out) {
-            ConsoleView.metrics(metrics, out);
-        }
-        return CompletableResultCode.ofSuccess();
+        return out.print(metrics, ConsoleView::metrics);
     }
 
     @Override
     public CompletableResultCode flush() {
-        out.flush();
-        return CompletableResultCode.ofSuccess();
+        return out.flush();
     }
 
     @Override
     public CompletableResultCode shutdown() {
-        shutDown.set(true);
-        return flush();
+        return out.shutdown();
     }
 
     @Override

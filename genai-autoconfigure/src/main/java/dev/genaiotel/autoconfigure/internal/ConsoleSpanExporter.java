@@ -7,7 +7,6 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.io.PrintStream;
 import java.util.Collection;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Prints each batch of spans as a tree ({@link ConsoleView#spans}); the {@code genai-console} traces exporter. */
 public final class ConsoleSpanExporter implements SpanExporter {
@@ -15,35 +14,26 @@ public final class ConsoleSpanExporter implements SpanExporter {
     /** The exporter name, for {@code otel.traces.exporter}. */
     public static final String NAME = "genai-console";
 
-    private final PrintStream out;
-    private final AtomicBoolean shutDown = new AtomicBoolean();
+    private final ConsoleOutput out;
 
     /** An exporter writing to {@code out}. */
     public ConsoleSpanExporter(PrintStream out) {
-        this.out = out;
+        this.out = new ConsoleOutput(out);
     }
 
     @Override
     public CompletableResultCode export(Collection<SpanData> spans) {
-        if (shutDown.get()) {
-            return CompletableResultCode.ofFailure();
-        }
-        synchronized (out) {
-            ConsoleView.spans(spans, out);
-        }
-        return CompletableResultCode.ofSuccess();
+        return out.print(spans, ConsoleView::spans);
     }
 
     @Override
     public CompletableResultCode flush() {
-        out.flush();
-        return CompletableResultCode.ofSuccess();
+        return out.flush();
     }
 
     @Override
     public CompletableResultCode shutdown() {
-        shutDown.set(true);
-        return flush();
+        return out.shutdown();
     }
 
     @Override

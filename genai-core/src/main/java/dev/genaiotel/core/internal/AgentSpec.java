@@ -59,6 +59,7 @@ final class AgentSpec implements OperationSpec<AgentRequest, InferenceResponse> 
         if (r != null) {
             AttributeWriter.finishReasons(r.finishReasons(), sink);
             AttributeWriter.usage(r.usage(), sink, false);
+            AttributeWriter.mediaUsage(r.mediaUsage(), sink);
         }
     }
 

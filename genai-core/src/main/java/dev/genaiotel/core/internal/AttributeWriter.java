@@ -27,12 +27,16 @@ import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_TOOL_CALL_ARGUMENTS;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_TOOL_CALL_RESULT;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_TOOL_DEFINITIONS;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_USAGE_AUDIO_CACHE_READ_INPUT_TOKENS;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_USAGE_AUDIO_INPUT_SECONDS;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_USAGE_AUDIO_INPUT_TOKENS;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_USAGE_AUDIO_OUTPUT_SECONDS;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_USAGE_AUDIO_OUTPUT_TOKENS;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_USAGE_CACHE_WRITE_INPUT_TOKENS;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_USAGE_IMAGE_CACHE_READ_INPUT_TOKENS;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_USAGE_IMAGE_INPUT_COUNT;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_USAGE_IMAGE_INPUT_TOKENS;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_USAGE_IMAGE_OUTPUT_COUNT;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_USAGE_IMAGE_OUTPUT_TOKENS;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_USAGE_INPUT_TOKENS;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_USAGE_OUTPUT_TOKENS;
@@ -45,6 +49,7 @@ import static dev.genaiotel.semconv.GenAiAttributes.SERVER_PORT;
 
 import dev.genaiotel.core.AgentRequest;
 import dev.genaiotel.core.InferenceRequest;
+import dev.genaiotel.core.MediaUsage;
 import dev.genaiotel.core.TokenUsage;
 import dev.genaiotel.semconv.FinishReason;
 import dev.genaiotel.semconv.OperationName;
@@ -178,6 +183,20 @@ final class AttributeWriter {
                     break;
             }
         }
+    }
+
+    /**
+     * {@code gen_ai.usage.audio.input_seconds}, {@code .output_seconds}, {@code gen_ai.usage.image.input_count},
+     * {@code .output_count} (ours, under every conventions version), for the figures the provider reported.
+     */
+    static void mediaUsage(MediaUsage usage, AttributeSink sink) {
+        if (usage == null) {
+            return;
+        }
+        sink.put(GEN_AI_USAGE_AUDIO_INPUT_SECONDS, usage.inputAudioSeconds());
+        sink.put(GEN_AI_USAGE_AUDIO_OUTPUT_SECONDS, usage.outputAudioSeconds());
+        sink.put(GEN_AI_USAGE_IMAGE_INPUT_COUNT, usage.inputImages());
+        sink.put(GEN_AI_USAGE_IMAGE_OUTPUT_COUNT, usage.outputImages());
     }
 
     /**

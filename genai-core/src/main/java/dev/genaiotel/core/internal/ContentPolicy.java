@@ -1,5 +1,6 @@
 package dev.genaiotel.core.internal;
 
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_AGENT_STEP_CONTENT;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_INPUT_MESSAGES;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_OUTPUT_MESSAGES;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_RETRIEVAL_QUERY_TEXT;
@@ -76,7 +77,7 @@ final class ContentPolicy {
         List<OutputMessage> output = output(response.outputMessages(), operation);
         return output == response.outputMessages() ? response
                 : new InferenceResponse(response.responseId(), response.responseModel(), response.finishReasons(),
-                        output, response.usage(), response.attributes());
+                        output, response.usage(), response.attributes(), response.mediaUsage());
     }
 
     /** A tool call with its arguments redacted (dropped arguments become null). */
@@ -108,6 +109,16 @@ final class ContentPolicy {
         return text == retrieval.queryText() ? retrieval : new RetrievalRequest(retrieval.providerName(),
                 retrieval.dataSourceId(), retrieval.model(), retrieval.topK(), text, retrieval.serverAddress(),
                 retrieval.serverPort(), retrieval.attributes());
+    }
+
+    /** The text of an agent step, passed to the redactors as a text part; null when dropped. */
+    String stepText(String operation, String text) {
+        if (redactors.length == 0) {
+            return text;
+        }
+        Object redacted = value(new MessagePart.Text(text),
+                new ContentContext(operation, GEN_AI_AGENT_STEP_CONTENT.getKey(), null));
+        return redacted instanceof String string ? string : null;
     }
 
     private List<MessagePart> parts(List<MessagePart> parts, String operation) {

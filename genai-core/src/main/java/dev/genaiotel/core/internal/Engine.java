@@ -1,14 +1,18 @@
 package dev.genaiotel.core.internal;
 
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_CACHE_HIT;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_CACHE_SOURCE;
+
 import dev.genaiotel.core.AgentRequest;
+import dev.genaiotel.core.AgentStep;
 import dev.genaiotel.core.CompatibilityFormat;
 import dev.genaiotel.core.EmbeddingsRequest;
 import dev.genaiotel.core.EmbeddingsResponse;
 import dev.genaiotel.core.EvaluationResult;
 import dev.genaiotel.core.GenAiListener;
+import dev.genaiotel.core.GenAiRequest;
 import dev.genaiotel.core.GenAiSettings;
 import dev.genaiotel.core.InferenceRequest;
-import dev.genaiotel.core.InferenceResponse;
 import dev.genaiotel.core.RetrievalRequest;
 import dev.genaiotel.core.ToolCall;
 import dev.genaiotel.core.WorkflowRequest;
@@ -28,6 +32,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * The recorder pipeline of one {@code GenAiTelemetry}, assembled once from an {@link EngineConfig} and immutable
@@ -46,6 +51,8 @@ public final class Engine {
     private final FailureLog failures = new FailureLog();
     private final ContentPolicy contentPolicy;
     private final CompletionHooks hooks;
+    private final AgentSteps steps;
+    private final LongSupplier nanoClock;
     private final boolean noop;
     private volatile boolean enabled;
 
@@ -58,6 +65,8 @@ public final class Engine {
         String schemaUrl = semconv.schemaUrl();
         this.contentPolicy = new ContentPolicy(config.redactors(), settings, failures);
         this.hooks = new CompletionHooks(config.completionHooks(), failures, settings.toolDefinitionDetails());
+        this.steps = new AgentSteps(settings, contentPolicy);
+        this.nanoClock = config.nanoClock();
         this.enabled = settings.enabled();
         this.metrics = new MetricsRecorder(InstrumentationScope.meter(openTelemetry, schemaUrl), semconv);
         this.events = new EventRecorder(InstrumentationScope.logger(openTelemetry, schemaUrl), settings, semconv);
@@ -185,8 +194,11 @@ public final class Engine {
     }
 
     /** Starts an agent invocation in the current context. */
-    public Operation<AgentRequest, InferenceResponse> startAgentInvocation(AgentRequest request) {
-        return start(AgentSpec.INSTANCE, request);
+    public AgentOperation startAgentInvocation(AgentRequest request) {
+        Context parent = Context.current();
+        AgentOperation op = new AgentOperation(this, request, parent.get(Operation.ACTIVE_AGENT));
+        op.start(parent);
+        return op;
     }
 
     /** Starts the creation of an agent in the current context. */
@@ -204,7 +216,7 @@ public final class Engine {
         return start(RetrievalSpec.INSTANCE, request);
     }
 
-    private <Q, R> Operation<Q, R> start(OperationSpec<Q, R> spec, Q request) {
+    private <Q extends GenAiRequest, R> Operation<Q, R> start(OperationSpec<Q, R> spec, Q request) {
         Context parent = Context.current();
         Operation<Q, R> op = new Operation<>(this, spec, request, 0, parent.get(Operation.ACTIVE_AGENT));
         op.start(parent);
@@ -253,6 +265,36 @@ public final class Engine {
 
     void chunk(InferenceOperation op, long sinceLastNanos) {
         metrics.chunk(op, sinceLastNanos);
+    }
+
+    /** The monotonic time operations are timed with, in nanoseconds. */
+    long nanoTime() {
+        return nanoClock.getAsLong();
+    }
+
+    /** A step of an agent's loop: a span event on the agent's span. */
+    void agentStep(AgentOperation op, AgentStep step) {
+        try {
+            steps.record(op, step);
+        } catch (Throwable failure) {
+            failed(steps, "step", failure);
+        }
+    }
+
+    /** A lookup of the application's cache in front of {@code op}: span attributes and the lookup counter, now. */
+    void cacheLookup(Operation<?, ?> op, boolean hit, String source) {
+        try {
+            Span span = op.span;
+            if (!op.isEnded() && span.isRecording()) {
+                span.setAttribute(GEN_AI_CACHE_HIT, hit);
+                if (source != null) {
+                    span.setAttribute(GEN_AI_CACHE_SOURCE, source);
+                }
+            }
+            metrics.cacheLookup(op, hit, source);
+        } catch (Throwable failure) {
+            failed(metrics, "cache lookup", failure);
+        }
     }
 
     /** Emits {@code gen_ai.evaluation.result} in the given context. */

@@ -11,6 +11,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * Everything an {@link Engine} is built from, resolved by the builder: the engine assembles its pipeline from this
@@ -24,10 +25,13 @@ import java.util.Set;
  * @param compatibilityFormats the older telemetry shapes to record as well; empty for none
  * @param prices the prices from which cost is recorded, or null for none
  * @param semconvVersions the versions of the GenAI conventions emitted; empty for the default, v0.1.0
+ * @param nanoClock the monotonic clock operations are timed with, in nanoseconds; null for {@link System#nanoTime()}.
+ *     Another clock is for tests that need known timings.
  */
 public record EngineConfig(OpenTelemetry openTelemetry, GenAiSettings settings, List<GenAiListener> listeners,
         List<ContentRedactor> redactors, List<CompletionHook> completionHooks,
-        Set<CompatibilityFormat> compatibilityFormats, PriceTable prices, Set<SemconvVersion> semconvVersions) {
+        Set<CompatibilityFormat> compatibilityFormats, PriceTable prices, Set<SemconvVersion> semconvVersions,
+        LongSupplier nanoClock) {
 
     /** Checks the required components and copies the collections. */
     public EngineConfig {
@@ -39,5 +43,14 @@ public record EngineConfig(OpenTelemetry openTelemetry, GenAiSettings settings, 
         compatibilityFormats = compatibilityFormats == null ? Set.of() : Set.copyOf(compatibilityFormats);
         semconvVersions = semconvVersions == null || semconvVersions.isEmpty() ? Set.of(SemconvVersion.V0_1_0)
                 : Set.copyOf(semconvVersions);
+        nanoClock = nanoClock == null ? System::nanoTime : nanoClock;
+    }
+
+    /** A configuration timed with {@link System#nanoTime()}. */
+    public EngineConfig(OpenTelemetry openTelemetry, GenAiSettings settings, List<GenAiListener> listeners,
+            List<ContentRedactor> redactors, List<CompletionHook> completionHooks,
+            Set<CompatibilityFormat> compatibilityFormats, PriceTable prices, Set<SemconvVersion> semconvVersions) {
+        this(openTelemetry, settings, listeners, redactors, completionHooks, compatibilityFormats, prices,
+                semconvVersions, null);
     }
 }

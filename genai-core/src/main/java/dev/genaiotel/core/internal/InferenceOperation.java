@@ -64,7 +64,7 @@ public final class InferenceOperation extends Operation<InferenceRequest, Infere
     void start(Context parent) {
         if (outer != null) {
             context = parent;
-            startNanos = System.nanoTime();
+            startNanos = nanoTime();
             return;
         }
         super.start(parent);
@@ -120,7 +120,7 @@ public final class InferenceOperation extends Operation<InferenceRequest, Infere
         if (isEnded()) {
             return stream;
         }
-        long now = System.nanoTime();
+        long now = nanoTime();
         if (firstChunkNanos == 0) {
             firstChunkNanos = now;
             if (outer == null) {
@@ -163,6 +163,15 @@ public final class InferenceOperation extends Operation<InferenceRequest, Infere
     @Override
     long timeToFirstChunkNanos() {
         return firstChunkNanos - startNanos;
+    }
+
+    @Override
+    public void recordCacheLookup(boolean hit, String source) {
+        if (outer != null) {
+            outer.recordCacheLookup(hit, source);
+        } else {
+            super.recordCacheLookup(hit, source);
+        }
     }
 
     @Override

@@ -11,6 +11,7 @@ import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_REQUEST_STREAM;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_REQUEST_TOP_K;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_RESPONSE_ID;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_RESPONSE_MODEL;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_RESPONSE_OUTPUT_TOKENS_PER_SECOND;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK;
 
 import dev.genaiotel.core.GenAiSettings;
@@ -74,6 +75,10 @@ final class InferenceSpec implements OperationSpec<InferenceRequest, InferenceRe
         if (op.streamed()) {
             sink.put(GEN_AI_REQUEST_STREAM, Boolean.TRUE);
             sink.put(GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK, op.timeToFirstChunkNanos() / 1e9);
+            double tokensPerSecond = outputTokensPerSecond(op, r);
+            if (tokensPerSecond > 0) {
+                sink.put(GEN_AI_RESPONSE_OUTPUT_TOKENS_PER_SECOND, tokensPerSecond);
+            }
         }
         if (r != null) {
             sink.put(GEN_AI_RESPONSE_ID, r.responseId());
@@ -83,8 +88,27 @@ final class InferenceSpec implements OperationSpec<InferenceRequest, InferenceRe
             if (op.engine.semconv().current()) {
                 AttributeWriter.modalityUsage(r.usage(), sink);
             }
+            AttributeWriter.mediaUsage(r.mediaUsage(), sink);
             sink.putAll(r.attributes());
         }
+    }
+
+    /**
+     * The output tokens per second of a successful streamed inference, from its first chunk to its end; 0 when not
+     * defined: not streamed, failed, a {@code fetch_response}, no output tokens, or no time between the first chunk
+     * and the end.
+     */
+    static double outputTokensPerSecond(Operation<InferenceRequest, InferenceResponse> op, InferenceResponse r) {
+        if (!op.streamed() || op.errorType != null || r == null || r.usage() == null
+                || !AttributeWriter.reportsUsage(op.operationName())) {
+            return 0;
+        }
+        Long tokens = r.usage().outputTokens();
+        long windowNanos = op.endNanos - op.startNanos - op.timeToFirstChunkNanos();
+        if (tokens == null || tokens <= 0 || windowNanos <= 0) {
+            return 0;
+        }
+        return tokens / (windowNanos / 1e9);
     }
 
     @Override
@@ -113,10 +137,19 @@ final class InferenceSpec implements OperationSpec<InferenceRequest, InferenceRe
         TokenUsage usage = response == null ? null : response.usage();
         if (AttributeWriter.reportsUsage(request.operationName())) {
             metrics.inference(op, seconds, dimensions, usage);
+            double tokensPerSecond = outputTokensPerSecond(op, response);
+            if (tokensPerSecond > 0) {
+                metrics.streamThroughput(op, tokensPerSecond);
+            }
         } else {
             // fetch_response reads back a stored response: not an inference, its tokens were counted when made
             metrics.clientOperation(op, seconds, dimensions, usage);
         }
+    }
+
+    @Override
+    public String requestModel(InferenceRequest request) {
+        return request.model();
     }
 
     @Override

@@ -2,6 +2,10 @@ package dev.genaiotel.core.internal;
 
 import static dev.genaiotel.semconv.GenAiAttributes.ERROR_TYPE;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_AGENT_NAME;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_CACHE_HIT;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_CACHE_SOURCE;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_OPERATION_NAME;
+import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_PROVIDER_NAME;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_REQUEST_MODEL;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_TOOL_NAME;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_TOOL_TYPE;
@@ -16,6 +20,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.LongHistogram;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.context.Context;
@@ -25,8 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Records the GenAI metrics of the conventions versions in use ({@link Semconv}) with their advised buckets: the
  * v0.1.0 inference and embeddings metrics ({@link CurrentMetrics}), the 1.41.0 client operation metrics
- * ({@link LegacyMetrics}), and the tool and agent metrics both versions name alike, recorded once. Metric attributes
- * stay low-cardinality: no response ids, no dimension counts, no content.
+ * ({@link LegacyMetrics}), and the tool and agent metrics both versions name alike, recorded once; our own cache-lookup
+ * counter and stream-throughput histogram under every version. Metric attributes stay low-cardinality: no response
+ * ids, no dimension counts, no content.
  */
 final class MetricsRecorder implements Recorder {
 
@@ -41,6 +47,8 @@ final class MetricsRecorder implements Recorder {
     private final LongHistogram agentInferenceCalls;
     private final LongHistogram agentToolCalls;
     private final DoubleHistogram workflowDuration;
+    private final LongCounter cacheLookups;
+    private final DoubleHistogram streamThroughput;
     private final Map<Dimensions, Points> remembered = new ConcurrentHashMap<>();
     private final long[] chunkBoundsNanos = ChunkTimings.upperBoundsNanos(
             GenAiClientMetrics.GEN_AI_CLIENT_INFERENCE_TIME_PER_OUTPUT_CHUNK.bucketBoundaries());
@@ -55,6 +63,8 @@ final class MetricsRecorder implements Recorder {
         agentInferenceCalls = instruments.longs(GenAiMetrics.GEN_AI_INVOKE_AGENT_INFERENCE_CALLS);
         agentToolCalls = instruments.longs(GenAiMetrics.GEN_AI_INVOKE_AGENT_TOOL_CALLS);
         workflowDuration = semconv.legacy() ? instruments.doubles(GenAiMetrics.GEN_AI_WORKFLOW_DURATION) : null;
+        cacheLookups = instruments.counter(GenAiMetrics.GEN_AI_CLIENT_CACHE_LOOKUPS);
+        streamThroughput = instruments.doubles(GenAiMetrics.GEN_AI_CLIENT_STREAM_OUTPUT_TOKENS_PER_SECOND);
     }
 
     @Override
@@ -187,6 +197,31 @@ final class MetricsRecorder implements Recorder {
             put(attributes, GEN_AI_WORKFLOW_NAME, workflowName);
             put(attributes, ERROR_TYPE, op.errorType);
             workflowDuration.record(seconds, attributes.build(), op.context);
+        }
+    }
+
+    /**
+     * A lookup of the application's cache in front of {@code op} (ours, under every conventions version): hit or miss,
+     * the cache, and the operation, provider and requested model.
+     */
+    void cacheLookup(Operation<?, ?> op, boolean hit, String source) {
+        AttributesBuilder attributes = Attributes.builder();
+        attributes.put(GEN_AI_CACHE_HIT, hit);
+        put(attributes, GEN_AI_CACHE_SOURCE, source);
+        put(attributes, GEN_AI_OPERATION_NAME, op.operationName());
+        put(attributes, GEN_AI_PROVIDER_NAME, op.providerName());
+        put(attributes, GEN_AI_REQUEST_MODEL, op.requestModel());
+        cacheLookups.add(1, attributes.build(), op.context);
+    }
+
+    /**
+     * The output tokens per second of a successful stream (ours, under every conventions version), with the
+     * attributes of its time-to-first-chunk point.
+     */
+    void streamThroughput(Operation<?, ?> op, double tokensPerSecond) {
+        ChunkMetrics chunks = Slot.CHUNK_METRICS.get(op);
+        if (chunks != null) {
+            streamThroughput.record(tokensPerSecond, chunks.attributes(), op.context);
         }
     }
 

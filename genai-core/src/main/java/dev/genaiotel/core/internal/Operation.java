@@ -4,6 +4,7 @@ import static dev.genaiotel.semconv.GenAiAttributes.ERROR_TYPE;
 
 import dev.genaiotel.core.EvaluationResult;
 import dev.genaiotel.core.GenAiOperation;
+import dev.genaiotel.core.GenAiRequest;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
@@ -19,7 +20,7 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  * @param <Q> the request description
  * @param <R> what the operation ends with
  */
-public class Operation<Q, R> implements GenAiOperation {
+public class Operation<Q extends GenAiRequest, R> implements GenAiOperation {
 
     /** Marks the context of an active agent invocation, whose inference and tool calls are counted. */
     static final ContextKey<Operation<?, ?>> ACTIVE_AGENT = ContextKey.named("dev.genaiotel.core.active-agent");
@@ -88,7 +89,7 @@ public class Operation<Q, R> implements GenAiOperation {
         }
         engine.start(this);
         if (!clockStarted) {
-            startNanos = System.nanoTime();
+            startNanos = nanoTime();
         }
     }
 
@@ -97,7 +98,7 @@ public class Operation<Q, R> implements GenAiOperation {
      * with the span, so that neither can exceed the span's own duration.
      */
     void spanStarted(Span started) {
-        startNanos = System.nanoTime();
+        startNanos = nanoTime();
         clockStarted = true;
         span = started;
         context = contextWithSpan(context.with(started));
@@ -129,8 +130,13 @@ public class Operation<Q, R> implements GenAiOperation {
         if (!STATE.compareAndSet(this, RUNNING, ENDED)) {
             return false;
         }
-        endNanos = System.nanoTime();
+        endNanos = nanoTime();
         return true;
+    }
+
+    /** The engine's clock; the system's for the inert markers that have no engine. */
+    final long nanoTime() {
+        return engine == null ? System.nanoTime() : engine.nanoTime();
     }
 
     /** Ends successfully with {@code result} (null for an outcome that carries no value); no-op if already ended. */
@@ -202,6 +208,14 @@ public class Operation<Q, R> implements GenAiOperation {
     /** Time from the start of the operation to its first streamed chunk; meaningful only once {@link #streamed()}. */
     long timeToFirstChunkNanos() {
         return 0;
+    }
+
+    /**
+     * Records a lookup of a cache the application keeps in front of this operation: on the span and on the lookup
+     * counter, at once.
+     */
+    public void recordCacheLookup(boolean hit, String source) {
+        engine.cacheLookup(this, hit, source);
     }
 
     /** Records an evaluation of this operation, parented to its span. */
@@ -299,6 +313,11 @@ public class Operation<Q, R> implements GenAiOperation {
         spec.recordMetrics(metrics, this, effectiveRequest(), seconds);
     }
 
+    /** The {@code gen_ai.request.model} the span records, or null. */
+    String requestModel() {
+        return spec.requestModel(effectiveRequest());
+    }
+
     /** The {@code gen_ai.provider.name} the span records, or null. */
     String providerName() {
         return spec.providerName(effectiveRequest());
@@ -329,7 +348,7 @@ public class Operation<Q, R> implements GenAiOperation {
 
     /** The request, its content redacted when a {@code ContentRedactor} is configured. */
     @Override
-    public Object request() {
+    public Q request() {
         return contentRequest();
     }
 

@@ -1,5 +1,6 @@
 package dev.genaiotel.core.internal;
 
+import dev.genaiotel.core.GenAiRequest;
 import dev.genaiotel.core.GenAiSettings;
 import io.opentelemetry.api.trace.SpanKind;
 
@@ -11,7 +12,7 @@ import io.opentelemetry.api.trace.SpanKind;
  * @param <Q> the request description
  * @param <R> what the operation ends with
  */
-sealed interface OperationSpec<Q, R>
+sealed interface OperationSpec<Q extends GenAiRequest, R>
         permits InferenceSpec, EmbeddingsSpec, ToolSpec, AgentSpec, AgentCreationSpec, WorkflowSpec, RetrievalSpec {
 
     /** {@code gen_ai.operation.name}. */
@@ -50,6 +51,11 @@ sealed interface OperationSpec<Q, R>
 
     /** Records the operation's metric points once it ended. */
     void recordMetrics(MetricsRecorder metrics, Operation<Q, R> op, Q request, double seconds);
+
+    /** The {@code gen_ai.request.model} the span records, or null for kinds whose span records none. */
+    default String requestModel(Q request) {
+        return null;
+    }
 
     /** The {@code gen_ai.provider.name} the span records, or null for kinds whose span records none. */
     default String providerName(Q request) {

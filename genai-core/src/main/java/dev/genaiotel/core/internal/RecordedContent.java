@@ -7,10 +7,7 @@ import dev.genaiotel.semconv.message.MessagePart;
 import dev.genaiotel.semconv.message.OutputMessage;
 import dev.genaiotel.semconv.message.RetrievalDocument;
 import dev.genaiotel.semconv.message.ToolDefinition;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /**
  * The content attributes of one operation after the budgets of {@link GenAiSettings}, computed once and shared by
@@ -32,17 +29,10 @@ import java.util.function.UnaryOperator;
  */
 final class RecordedContent {
 
-    /** The type of the part that replaces a blob whose bytes are not recorded. */
     /** The fewest characters a text is cut to in order to meet the per-span budget. */
     static final int MIN_PART_CHARS = 64;
 
-    private final List<MessagePart> originalSystem;
-    private final List<InputMessage> originalInput;
-    private final List<OutputMessage> originalOutput;
-    private final Object originalArguments;
-    private final Object originalResult;
-    private final String originalQuery;
-    private final int blobMaxBytes;
+    private final CutContent.Original original;
 
     List<MessagePart> system;
     List<InputMessage> input;
@@ -70,13 +60,8 @@ final class RecordedContent {
     RecordedContent(List<MessagePart> system, List<InputMessage> input, List<ToolDefinition> tools,
             List<OutputMessage> output, Object arguments, Object result, String query,
             List<RetrievalDocument> documents, GenAiSettings settings) {
-        this.originalSystem = system;
-        this.originalInput = input;
-        this.originalOutput = output;
-        this.originalArguments = arguments;
-        this.originalResult = result;
-        this.originalQuery = query;
-        this.blobMaxBytes = settings.blobMaxBytes();
+        this.original = new CutContent.Original(system, input, output, arguments, result, query,
+                settings.blobMaxBytes());
         this.tools = tools;
         this.documents = documents;
         this.toolsJson = tools.isEmpty() ? null
@@ -86,12 +71,12 @@ final class RecordedContent {
     }
 
     private void fit(int maxPartChars, int budget) {
-        Cut cut = new Cut(maxPartChars);
+        CutContent cut = new CutContent(original, maxPartChars);
         Encoded encoded = new Encoded(cut);
         if (encoded.total() > budget && maxPartChars > MIN_PART_CHARS) {
             int limit = shorterLimit(maxPartChars, encoded.total(), budget);
             if (limit < maxPartChars) {
-                cut = new Cut(limit);
+                cut = new CutContent(original, limit);
                 encoded = new Encoded(cut);
             }
         }
@@ -103,7 +88,7 @@ final class RecordedContent {
 
     /** The longest per-text limit at which the content would fit, estimated from the texts' lengths. */
     private int shorterLimit(int maxPartChars, long total, int budget) {
-        int[] lengths = textLengths();
+        int[] lengths = original.textLengths();
         long overhead = total - cost(lengths, maxPartChars);
         int floor = Math.min(MIN_PART_CHARS, maxPartChars);
         if (overhead + cost(lengths, floor) > budget) {
@@ -130,37 +115,6 @@ final class RecordedContent {
         return sum;
     }
 
-    private int[] textLengths() {
-        int[][] lengths = {new int[16]};
-        int[] count = {0};
-        UnaryOperator<String> measure = text -> {
-            if (count[0] == lengths[0].length) {
-                lengths[0] = Arrays.copyOf(lengths[0], count[0] * 2);
-            }
-            lengths[0][count[0]++] = text.length();
-            return text;
-        };
-        for (MessagePart part : originalSystem) {
-            ContentText.map(part, measure);
-        }
-        for (InputMessage message : originalInput) {
-            for (MessagePart part : message.parts()) {
-                ContentText.map(part, measure);
-            }
-        }
-        for (OutputMessage message : originalOutput) {
-            for (MessagePart part : message.parts()) {
-                ContentText.map(part, measure);
-            }
-        }
-        ContentText.mapValue(originalArguments, measure);
-        ContentText.mapValue(originalResult, measure);
-        if (originalQuery != null) {
-            measure.apply(originalQuery);
-        }
-        return Arrays.copyOf(lengths[0], count[0]);
-    }
-
     /** {@code text} cut to {@code limit} characters plus the marker, or {@code text} when it is short enough. */
     static String truncate(String text, int limit) {
         if (text.length() <= limit) {
@@ -183,99 +137,6 @@ final class RecordedContent {
 
     private static long arrayLength(long elementsLength, int count) {
         return count == 0 ? 0 : elementsLength + count + 1;
-    }
-
-    /** The content with every text cut to one limit and the blob policy applied. */
-    private final class Cut implements UnaryOperator<String> {
-        private final int limit;
-        boolean truncated;
-        final List<MessagePart> system;
-        final List<InputMessage> input;
-        final List<OutputMessage> output;
-        final Object arguments;
-        final Object result;
-        final String query;
-
-        Cut(int limit) {
-            this.limit = limit;
-            this.system = parts(originalSystem);
-            this.input = inputMessages();
-            this.output = outputMessages();
-            this.arguments = ContentText.mapValue(originalArguments, this);
-            this.result = ContentText.mapValue(originalResult, this);
-            this.query = originalQuery == null ? null : apply(originalQuery);
-        }
-
-        @Override
-        public String apply(String text) {
-            String cut = truncate(text, limit);
-            if (cut != text) {
-                truncated = true;
-            }
-            return cut;
-        }
-
-        /** The input messages with texts cut: the same list when nothing had to change. */
-        private List<InputMessage> inputMessages() {
-            List<InputMessage> copy = null;
-            for (int i = 0, size = originalInput.size(); i < size; i++) {
-                InputMessage message = originalInput.get(i);
-                List<MessagePart> parts = parts(message.parts());
-                if (copy == null && parts != message.parts()) {
-                    copy = new ArrayList<>(size);
-                    copy.addAll(originalInput.subList(0, i));
-                }
-                if (copy != null) {
-                    copy.add(parts == message.parts() ? message
-                            : new InputMessage(message.role(), parts, message.name()));
-                }
-            }
-            return copy == null ? originalInput : copy;
-        }
-
-        /** The output messages with texts cut: the same list when nothing had to change. */
-        private List<OutputMessage> outputMessages() {
-            List<OutputMessage> copy = null;
-            for (int i = 0, size = originalOutput.size(); i < size; i++) {
-                OutputMessage message = originalOutput.get(i);
-                List<MessagePart> parts = parts(message.parts());
-                if (copy == null && parts != message.parts()) {
-                    copy = new ArrayList<>(size);
-                    copy.addAll(originalOutput.subList(0, i));
-                }
-                if (copy != null) {
-                    copy.add(parts == message.parts() ? message
-                            : new OutputMessage(message.role(), parts, message.name(), message.finishReason()));
-                }
-            }
-            return copy == null ? originalOutput : copy;
-        }
-
-        /** The parts with texts cut and the blob policy applied: the same list when nothing had to change. */
-        private List<MessagePart> parts(List<MessagePart> parts) {
-            List<MessagePart> copy = null;
-            for (int i = 0; i < parts.size(); i++) {
-                MessagePart part = parts.get(i);
-                MessagePart kept;
-                if (part instanceof MessagePart.Blob blob && blob.contentLength() > blobMaxBytes) {
-                    truncated = true;
-                    kept = OmittedBlob.of(blob.mimeType(), blob.modality(), blob.contentLength());
-                } else if (part instanceof MessagePart.Blob) {
-                    kept = part;
-                } else {
-                    kept = ContentText.map(part, this);
-                }
-                if (copy == null && kept != part) {
-                    copy = new ArrayList<>(parts.size());
-                    copy.addAll(parts.subList(0, i));
-                }
-                if (copy != null) {
-                    copy.add(kept);
-                }
-            }
-            return copy == null ? parts : copy;
-        }
-
     }
 
     /**
@@ -306,7 +167,7 @@ final class RecordedContent {
         boolean documentsIn;
         boolean leftOut;
 
-        Encoded(Cut cut) {
+        Encoded(CutContent cut) {
             system = cut.system.isEmpty() ? null : ContentEncoder.systemInstructionsJson(cut.system);
             inputMessages = cut.input;
             outputMessages = cut.output;
@@ -395,7 +256,7 @@ final class RecordedContent {
             documentsIn = false;
         }
 
-        void publish(Cut cut) {
+        void publish(CutContent cut) {
             RecordedContent content = RecordedContent.this;
             if (!toolsIn) {
                 content.tools = List.of();

@@ -65,6 +65,11 @@ final class RetrievalSpec implements OperationSpec<RetrievalRequest, List<Retrie
     }
 
     @Override
+    public String requestModel(RetrievalRequest request) {
+        return request.model();
+    }
+
+    @Override
     public String providerName(RetrievalRequest request) {
         return request.providerName();
     }

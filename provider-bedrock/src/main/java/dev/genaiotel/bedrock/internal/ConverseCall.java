@@ -9,20 +9,16 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 final class ConverseCall extends UnaryCall<ConverseResponse> {
 
     private final Inference inference;
-    private final boolean capture;
 
-    private ConverseCall(Inference inference, boolean capture) {
+    private ConverseCall(Inference inference) {
         super("converse");
         this.inference = inference;
-        this.capture = capture;
     }
 
     /** Starts the span of {@code request} in the current context. */
     static ConverseCall start(Instrumentation instrumentation, ConverseRequest request, Endpoint endpoint) {
-        boolean capture = instrumentation.captureContent();
-        Inference inference = instrumentation.telemetry().startInference(ConverseMapping.request(request, endpoint,
-                capture));
-        return new ConverseCall(inference, capture);
+        return new ConverseCall(instrumentation.telemetry().startInference(ConverseMapping.request(request,
+                endpoint)));
     }
 
     @Override
@@ -41,7 +37,7 @@ final class ConverseCall extends UnaryCall<ConverseResponse> {
 
     @Override
     void succeeded(ConverseResponse response) {
-        inference.end(ConverseMapping.response(response, capture));
+        inference.end(ConverseMapping.response(response));
     }
 
     @Override

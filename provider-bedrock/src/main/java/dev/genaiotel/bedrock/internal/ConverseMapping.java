@@ -49,34 +49,33 @@ import software.amazon.awssdk.services.bedrockruntime.model.VideoBlock;
 
 /**
  * Converse and ConverseStream requests and responses in the terms of the inference span (the GenAI inference span
- * and the AWS Bedrock page of the conventions). Content (messages, system prompt, tool definitions) is read only when
- * it is captured.
+ * and the AWS Bedrock page of the conventions). Content (messages, system prompt, tool definitions, the answer) is
+ * handed to the core as mappings over the SDK's immutable request and response objects: the core runs them only when
+ * something records content, possibly after the call returned.
  */
 final class ConverseMapping {
 
     private ConverseMapping() {}
 
     /** The request of a Converse call. */
-    static InferenceRequest request(ConverseRequest request, Endpoint endpoint, boolean captureContent) {
+    static InferenceRequest request(ConverseRequest request, Endpoint endpoint) {
         String guardrail = request.guardrailConfig() == null ? null : request.guardrailConfig().guardrailIdentifier();
         return request(request.modelId(), request.inferenceConfig(), request.additionalModelRequestFields(),
                 guardrail, request.hasSystem() ? request.system() : List.of(),
-                request.hasMessages() ? request.messages() : List.of(), request.toolConfig(), false, endpoint,
-                captureContent);
+                request.hasMessages() ? request.messages() : List.of(), request.toolConfig(), false, endpoint);
     }
 
     /** The request of a ConverseStream call. */
-    static InferenceRequest request(ConverseStreamRequest request, Endpoint endpoint, boolean captureContent) {
+    static InferenceRequest request(ConverseStreamRequest request, Endpoint endpoint) {
         String guardrail = request.guardrailConfig() == null ? null : request.guardrailConfig().guardrailIdentifier();
         return request(request.modelId(), request.inferenceConfig(), request.additionalModelRequestFields(),
                 guardrail, request.hasSystem() ? request.system() : List.of(),
-                request.hasMessages() ? request.messages() : List.of(), request.toolConfig(), true, endpoint,
-                captureContent);
+                request.hasMessages() ? request.messages() : List.of(), request.toolConfig(), true, endpoint);
     }
 
     private static InferenceRequest request(String modelId, InferenceConfiguration config, Document additional,
             String guardrailId, List<SystemContentBlock> system, List<Message> messages, ToolConfiguration tools,
-            boolean stream, Endpoint endpoint, boolean captureContent) {
+            boolean stream, Endpoint endpoint) {
         InferenceRequest.Builder builder = InferenceRequest.builder(OperationName.CHAT, ProviderName.AWS_BEDROCK)
                 .model(modelId)
                 .stream(stream)
@@ -93,12 +92,10 @@ final class ConverseMapping {
         if (guardrailId != null && !guardrailId.isEmpty()) {
             builder.attributes(Attributes.of(GenAiAttributes.AWS_BEDROCK_GUARDRAIL_ID, guardrailId));
         }
-        if (captureContent) {
-            builder.systemInstructions(systemInstructions(system));
-            builder.inputMessages(inputMessages(messages));
-            builder.toolDefinitions(toolDefinitions(tools));
-        }
-        return builder.build();
+        return builder.systemInstructions(() -> systemInstructions(system))
+                .inputMessages(() -> inputMessages(messages))
+                .toolDefinitions(() -> toolDefinitions(tools))
+                .build();
     }
 
     /**
@@ -117,19 +114,16 @@ final class ConverseMapping {
     }
 
     /** The response of a Converse call. */
-    static InferenceResponse response(ConverseResponse response, boolean captureContent) {
+    static InferenceResponse response(ConverseResponse response) {
         String stopReason = response.stopReasonAsString();
         InferenceResponse.Builder builder = InferenceResponse.builder()
                 .usage(usage(response.usage()));
         if (stopReason != null) {
             builder.finishReasons(List.of(stopReason));
         }
-        if (captureContent && response.output() != null && response.output().message() != null) {
+        if (response.output() != null && response.output().message() != null) {
             Message message = response.output().message();
-            String reason = stopReason == null ? FinishReason.ERROR : FinishReason.normalize(stopReason);
-            builder.outputMessages(List.of(new OutputMessage(
-                    message.roleAsString() == null ? Role.ASSISTANT : message.roleAsString(),
-                    parts(message.hasContent() ? message.content() : List.of()), reason)));
+            builder.outputMessages(() -> outputMessages(message, stopReason));
         }
         return builder.build();
     }
@@ -153,6 +147,13 @@ final class ConverseMapping {
 
     private static Long toLong(Integer value) {
         return value == null ? null : value.longValue();
+    }
+
+    /** The answer of a Converse call. */
+    static List<OutputMessage> outputMessages(Message message, String stopReason) {
+        String reason = stopReason == null ? FinishReason.ERROR : FinishReason.normalize(stopReason);
+        return List.of(new OutputMessage(message.roleAsString() == null ? Role.ASSISTANT : message.roleAsString(),
+                parts(message.hasContent() ? message.content() : List.of()), reason));
     }
 
     static List<MessagePart> systemInstructions(List<SystemContentBlock> system) {

@@ -12,9 +12,9 @@ import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlockStart;
 
 /**
  * Reads ConverseStream events: text, reasoning and tool-use deltas into the accumulator (one choice; the tool call's
- * index is its content block index), the stop reason of {@code messageStop} and the usage of {@code metadata}.
- * Events may come in any order, be missing or repeat: each is read on its own, and the accumulator bounds what is
- * kept.
+ * index is its content block index) when it keeps content, the stop reason of {@code messageStop} and the usage of
+ * {@code metadata}. Events may come in any order, be missing or repeat: each is read on its own, and the accumulator
+ * bounds what is kept.
  */
 final class ConverseStreamTelemetry extends StreamTelemetry<ConverseStreamOutput> {
 
@@ -30,7 +30,10 @@ final class ConverseStreamTelemetry extends StreamTelemetry<ConverseStreamOutput
             if (delta == null) {
                 return;
             }
-            if (delta.text() != null) {
+            if (!accumulator.capturesContent()) {
+                // The accumulator keeps only that the choice started: the delta's content is not read.
+                accumulator.appendText(0, null);
+            } else if (delta.text() != null) {
                 accumulator.appendText(0, delta.text());
             } else if (delta.toolUse() != null) {
                 accumulator.appendToolCall(0, index(deltaEvent.contentBlockIndex()), null, null,

@@ -21,7 +21,7 @@ public final class Instrumentation {
      * The instrumentation.
      *
      * @param telemetry the engine
-     * @param maxParsedBodyBytes the largest InvokeModel body parsed when content is not captured
+     * @param maxParsedBodyBytes the largest InvokeModel body parsed when content is not recorded
      */
     public Instrumentation(GenAiTelemetry telemetry, int maxParsedBodyBytes) {
         this.telemetry = telemetry;
@@ -31,6 +31,16 @@ public final class Instrumentation {
     /** A new execution interceptor. */
     public ExecutionInterceptor newExecutionInterceptor() {
         return new TracingInterceptor(this);
+    }
+
+    /**
+     * The client a wrapped client delegates to, or {@code client} itself when it is not one of this module's wrapped
+     * clients. For the Java agent extension, which wraps clients before an application that also uses this module
+     * wraps them: that application's instrumentation is then the only one.
+     */
+    public static Object unwrap(Object client) {
+        return InstrumentedView.instrumentationOf(client) instanceof TracedBedrockRuntimeAsyncClient traced
+                ? traced.delegate() : client;
     }
 
     /** An instrumented view of {@code client}; an instrumented client is returned unchanged. */
@@ -46,12 +56,14 @@ public final class Instrumentation {
         return telemetry;
     }
 
-    boolean captureContent() {
-        return telemetry.capturesContent();
-    }
-
-    int maxParsedBodyBytes() {
-        return maxParsedBodyBytes;
+    /**
+     * The largest InvokeModel body parsed for its parameters, finish reasons and usage: {@code maxParsedBodyBytes},
+     * or any size when the core records content, since such a body is then parsed for its content anyway and one
+     * parse serves both (the documented contract of {@code setMaxParsedBodyBytes}). This only bounds parsing: the
+     * content of a parsed body is still handed to the core as mappings, and mapped only if the core reads it.
+     */
+    int parseBudget() {
+        return telemetry.capturesContent() ? Integer.MAX_VALUE : maxParsedBodyBytes;
     }
 
     /** Says once per instrumentation what to add when a stream runs through the interceptor alone. */

@@ -49,6 +49,11 @@ final class TracedBedrockRuntimeAsyncClient implements BedrockRuntimeAsyncClient
         this.endpoint = Endpoint.of(Endpoint.RUNTIME, delegate);
     }
 
+    /** The unwrapped client. */
+    BedrockRuntimeAsyncClient delegate() {
+        return delegate;
+    }
+
     @Override
     public CompletableFuture<ConverseResponse> converse(ConverseRequest request) {
         if (!instrumentation.telemetry().isRecording()) {
@@ -66,7 +71,7 @@ final class TracedBedrockRuntimeAsyncClient implements BedrockRuntimeAsyncClient
         }
         return WrappedCall.run("converse stream",
                 () -> new ConverseStreamTelemetry(instrumentation.telemetry().startInference(
-                        ConverseMapping.request(request, endpoint, instrumentation.captureContent()))),
+                        ConverseMapping.request(request, endpoint))),
                 telemetry -> delegate.converseStream(request, InstrumentedView.of(ConverseStreamResponseHandler.class,
                         handler, new TracedConverseStreamHandler(handler, telemetry))),
                 () -> delegate.converseStream(request, handler));

@@ -31,7 +31,12 @@ import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithRespo
  */
 final class TracingInterceptor implements ExecutionInterceptor {
 
-    private static final ExecutionAttribute<Call> CALL = new ExecutionAttribute<>("dev.genaiotel.bedrock.call");
+    /**
+     * The AWS SDK refuses two attributes of one name in a class loader: named after this class, so that a relocated
+     * copy (the Java agent extension's) and the application's own can be loaded side by side.
+     */
+    private static final ExecutionAttribute<Call> CALL = new ExecutionAttribute<>(
+            TracingInterceptor.class.getName() + ".call");
 
     private final Instrumentation instrumentation;
     private volatile ResolvedEndpoint lastEndpoint;
@@ -57,18 +62,13 @@ final class TracingInterceptor implements ExecutionInterceptor {
 
     private Call start(SdkRequest request, ExecutionAttributes attributes) {
         if (request instanceof ConverseRequest converse) {
-            Endpoint endpoint = endpoint(attributes);
-            boolean capture = instrumentation.captureContent();
-            Inference inference = instrumentation.telemetry()
-                    .startInference(ConverseMapping.request(converse, endpoint, capture));
-            return new ConverseCall(inference, capture);
+            return new ConverseCall(instrumentation.telemetry()
+                    .startInference(ConverseMapping.request(converse, endpoint(attributes))));
         }
         if (request instanceof ConverseStreamRequest converseStream) {
             instrumentation.warnUnwrappedStream("ConverseStream");
-            Endpoint endpoint = endpoint(attributes);
-            Inference inference = instrumentation.telemetry().startInference(
-                    ConverseMapping.request(converseStream, endpoint, instrumentation.captureContent()));
-            return new StreamCall(inference);
+            return new StreamCall(instrumentation.telemetry()
+                    .startInference(ConverseMapping.request(converseStream, endpoint(attributes))));
         }
         if (request instanceof InvokeModelRequest || request instanceof InvokeModelWithResponseStreamRequest) {
             return InvokeModelCalls.startIntercepted(instrumentation, request, endpoint(attributes));
@@ -211,18 +211,16 @@ final class TracingInterceptor implements ExecutionInterceptor {
 
     private static final class ConverseCall extends Call {
         private final Inference inference;
-        private final boolean capture;
 
-        ConverseCall(Inference inference, boolean capture) {
+        ConverseCall(Inference inference) {
             super(inference);
             this.inference = inference;
-            this.capture = capture;
         }
 
         @Override
         void succeeded(SdkResponse response, SdkHttpResponse httpResponse) {
             if (response instanceof ConverseResponse converse) {
-                inference.end(ConverseMapping.response(converse, capture));
+                inference.end(ConverseMapping.response(converse));
             } else {
                 inference.end();
             }

@@ -188,6 +188,19 @@ class InvokeAgentTest extends AgentRuntimeFixture {
     }
 
     @Test
+    void completionOfThreeByteCharactersFillsTheBoundFromEnoughChunks() throws Exception {
+        stubEventStream(EventStreams.builder().chunk("✓").chunk("✓✓").chunk("✓").chunk("✓✓✓").chunk("✓✓").build());
+
+        RecordingHandler handler = invoke(client(builder -> builder
+                .setContentCapture(ContentCapture.SPAN_ONLY).setMaxContentChars(5)), false);
+
+        assertThat(handler.text()).isEqualTo("✓✓✓✓✓✓✓✓✓");
+        assertThat(attributes(onlySpan())).containsEntry("gen_ai.output.messages",
+                "[{\"role\":\"assistant\",\"parts\":[{\"type\":\"text\",\"content\":\"✓✓✓✓✓\"}],"
+                        + "\"finish_reason\":\"stop\"}]");
+    }
+
+    @Test
     void noUsageIsRecordedWhenTheCallerDidNotEnableTraces() throws Exception {
         stubEventStream(EventStreams.builder().chunk(ANSWER_1).chunk(ANSWER_2).build());
 

@@ -2,6 +2,7 @@ package dev.genaiotel.langchain4j.internal;
 
 import dev.genaiotel.core.AgentInvocation;
 import dev.genaiotel.core.AgentRequest;
+import dev.genaiotel.core.AgentStep;
 import dev.genaiotel.core.GenAiTelemetry;
 import dev.genaiotel.core.InferenceResponse;
 import dev.genaiotel.core.ToolCall;
@@ -12,15 +13,20 @@ import dev.genaiotel.semconv.message.InputMessage;
 import dev.genaiotel.semconv.message.MessagePart;
 import dev.genaiotel.semconv.message.OutputMessage;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.invocation.InvocationContext;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.observability.api.event.AiServiceCompletedEvent;
 import dev.langchain4j.observability.api.event.AiServiceErrorEvent;
+import dev.langchain4j.observability.api.event.AiServiceResponseReceivedEvent;
 import dev.langchain4j.observability.api.event.AiServiceStartedEvent;
+import dev.langchain4j.observability.api.event.ToolExecutedEvent;
 import dev.langchain4j.observability.api.listener.AiServiceCompletedListener;
 import dev.langchain4j.observability.api.listener.AiServiceErrorListener;
 import dev.langchain4j.observability.api.listener.AiServiceListener;
+import dev.langchain4j.observability.api.listener.AiServiceResponseReceivedListener;
 import dev.langchain4j.observability.api.listener.AiServiceStartedListener;
+import dev.langchain4j.observability.api.listener.ToolExecutedEventListener;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.lang.reflect.Method;
@@ -40,6 +46,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * the model calls the service makes nest in it; the scope is closed by the completed or error event on that same
  * thread. Streaming methods ({@code TokenStream} and reactive types) complete on another thread, so their span is
  * recorded but not made current: a scope must be closed on the thread that opened it.
+ *
+ * <p>The agent's loop is recorded as steps on its span ({@code gen_ai.agent.step} events): the model's thinking as a
+ * thought, each tool execution request it answers with as an action, each executed tool's result as an observation.
+ * The {@code execute_tool} spans stay as they are; the steps add the order and, under content capture, the texts.
  */
 public final class AiServiceObserver {
 
@@ -58,7 +68,9 @@ public final class AiServiceObserver {
         AiServiceStartedListener started = this::started;
         AiServiceCompletedListener completed = this::completed;
         AiServiceErrorListener error = this::error;
-        this.listeners = List.of(started, completed, error);
+        AiServiceResponseReceivedListener responseReceived = this::responseReceived;
+        ToolExecutedEventListener toolExecuted = this::toolExecuted;
+        this.listeners = List.of(started, completed, error, responseReceived, toolExecuted);
     }
 
     /** The AI-service listeners to register. */
@@ -74,15 +86,8 @@ public final class AiServiceObserver {
                 return;
             }
             AgentRequest request = AgentRequest.local(agentName(invocation.interfaceName()))
-                    .withDetails(modelName(invocation), conversationId(invocation.chatMemoryId()), null, null);
-            if (telemetry.settings().captureContent()) {
-                List<InputMessage> input = new ArrayList<>(2);
-                event.systemMessage().ifPresent(system -> input.add(ChatMapping.inputMessage(system)));
-                if (event.userMessage() != null) {
-                    input.add(ChatMapping.inputMessage(event.userMessage()));
-                }
-                request = request.withInputMessages(input);
-            }
+                    .withDetails(modelName(invocation), conversationId(invocation.chatMemoryId()), null, null)
+                    .withInputMessages(() -> inputMessages(event));
             AgentInvocation agent = telemetry.startAgentInvocation(request);
             Scope scope = synchronous(invocation) ? agent.makeCurrent() : null;
             calls.put(invocation.invocationId(), new Call(agent, agent.context(), scope, Thread.currentThread()));
@@ -98,11 +103,10 @@ public final class AiServiceObserver {
                 return;
             }
             call.closeScope();
-            InferenceResponse response = InferenceResponse.empty();
-            if (telemetry.settings().captureContent() && event.result().orElse(null) instanceof String text) {
-                response = InferenceResponse.builder().outputMessages(List.of(new OutputMessage(Role.ASSISTANT,
-                        List.of(new MessagePart.Text(text)), FinishReason.STOP))).build();
-            }
+            InferenceResponse response = event.result().orElse(null) instanceof String text
+                    ? InferenceResponse.builder().outputMessages(() -> List.of(new OutputMessage(Role.ASSISTANT,
+                            List.of(new MessagePart.Text(text)), FinishReason.STOP))).build()
+                    : InferenceResponse.empty();
             call.agent.end(response);
         } catch (Throwable failure) {
             FailSoft.log("AI service completed", failure);
@@ -122,6 +126,41 @@ public final class AiServiceObserver {
         }
     }
 
+    /** The model answered within the call: its thinking as a thought, its tool execution requests as actions. */
+    void responseReceived(AiServiceResponseReceivedEvent event) {
+        try {
+            Call call = find(event.invocationContext());
+            AiMessage message = call == null || event.response() == null ? null : event.response().aiMessage();
+            if (message == null) {
+                return;
+            }
+            if (message.thinking() != null && !message.thinking().isBlank()) {
+                call.agent.recordStep(AgentStep.thought(message.thinking()));
+            }
+            if (message.hasToolExecutionRequests()) {
+                for (ToolExecutionRequest request : message.toolExecutionRequests()) {
+                    call.agent.recordStep(AgentStep.action(request.name(), request.arguments()));
+                }
+            }
+        } catch (Throwable failure) {
+            FailSoft.log("AI service response received", failure);
+        }
+    }
+
+    /** A tool ran within the call: its result as an observation. */
+    void toolExecuted(ToolExecutedEvent event) {
+        try {
+            Call call = find(event.invocationContext());
+            ToolExecutionRequest request = event.request();
+            if (call != null) {
+                call.agent.recordStep(AgentStep.observation(request == null ? null : request.name(),
+                        event.resultText()));
+            }
+        } catch (Throwable failure) {
+            FailSoft.log("AI service tool executed", failure);
+        }
+    }
+
     /**
      * A tool is about to run: starts its {@code execute_tool} span under the call's agent span, whichever thread
      * runs the tool (tools may run concurrently on an executor).
@@ -135,7 +174,7 @@ public final class AiServiceObserver {
                     : calls.get(invocation.invocationId());
             String agentName = invocation == null ? null : agentName(invocation.interfaceName());
             ToolCall toolCall = new ToolCall(request.name() == null ? "" : request.name(), request.id(), null,
-                    ToolType.FUNCTION, telemetry.settings().captureContent() ? request.arguments() : null, agentName);
+                    ToolType.FUNCTION, request.arguments(), agentName);
             dev.genaiotel.core.ToolExecution execution;
             if (call != null) {
                 Scope scope = call.context.makeCurrent();
@@ -153,7 +192,10 @@ public final class AiServiceObserver {
         }
     }
 
-    /** A tool ran: ends its span with the result (content-gated) or, when it failed, {@code tool_error}. */
+    /**
+     * A tool ran: ends its span with the result (recorded only under content capture) or, when it failed,
+     * {@code tool_error}.
+     */
     public void afterTool(ToolExecutionRequest request, boolean failed, String result) {
         try {
             dev.genaiotel.core.ToolExecution execution = request == null ? null : tools.remove(new ToolKey(request));
@@ -163,11 +205,24 @@ public final class AiServiceObserver {
             if (failed) {
                 execution.fail(null, "tool_error");
             } else {
-                execution.end(telemetry.settings().captureContent() ? result : null);
+                execution.end(result);
             }
         } catch (Throwable failure) {
             FailSoft.log("after tool execution", failure);
         }
+    }
+
+    private static List<InputMessage> inputMessages(AiServiceStartedEvent event) {
+        List<InputMessage> input = new ArrayList<>(2);
+        event.systemMessage().ifPresent(system -> input.add(ChatMapping.inputMessage(system)));
+        if (event.userMessage() != null) {
+            input.add(ChatMapping.inputMessage(event.userMessage()));
+        }
+        return input;
+    }
+
+    private Call find(InvocationContext invocation) {
+        return invocation == null || invocation.invocationId() == null ? null : calls.get(invocation.invocationId());
     }
 
     private Call take(InvocationContext invocation) {

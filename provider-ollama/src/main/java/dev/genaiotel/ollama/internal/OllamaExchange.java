@@ -187,7 +187,8 @@ final class OllamaExchange {
         status = info.statusCode();
         String contentType = info.headers().firstValue("Content-Type").orElse(null);
         streamed = status / 100 == 2 && !endpoint.embeddings()
-                && (contentType == null ? requestStreams : contentType.regionMatches(true, 0, NDJSON, 0, NDJSON.length()));
+                && (contentType == null ? requestStreams
+                        : contentType.regionMatches(true, 0, NDJSON, 0, NDJSON.length()));
     }
 
     /**

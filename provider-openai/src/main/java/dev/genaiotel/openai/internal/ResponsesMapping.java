@@ -14,6 +14,7 @@ import com.openai.models.responses.ResponseInputItem;
 import com.openai.models.responses.Tool;
 import dev.genaiotel.core.InferenceRequest;
 import dev.genaiotel.core.InferenceResponse;
+import dev.genaiotel.core.MediaUsage;
 import dev.genaiotel.semconv.FinishReason;
 import dev.genaiotel.semconv.OpenAiApiType;
 import dev.genaiotel.semconv.OperationName;
@@ -165,6 +166,7 @@ final class ResponsesMapping {
         if (!fetch) {
             FailSoft.run("responses usage",
                     () -> response.usage().ifPresent(usage -> builder.usage(UsageMapping.responses(usage))));
+            FailSoft.run("responses generated images", () -> builder.mediaUsage(generatedImages(response)));
         }
         AttributesBuilder attributes = Attributes.builder();
         FailSoft.run("responses service tier", () -> response.serviceTier()
@@ -184,6 +186,25 @@ final class ResponsesMapping {
                     finishReason == null ? FinishReason.ERROR : finishReason));
         });
         return builder.build();
+    }
+
+    /**
+     * {@code gen_ai.usage.image.output_count}: the images the {@code image_generation} tool produced, one per
+     * {@code image_generation_call} output item that carries its image ({@code result}); null when the response has
+     * no such item. The Responses API reports no other media figure (its usage counts tokens only).
+     */
+    static MediaUsage generatedImages(Response response) {
+        long calls = 0;
+        long images = 0;
+        for (var item : response.output()) {
+            if (item.isImageGenerationCall()) {
+                calls++;
+                if (item.asImageGenerationCall().result().isPresent()) {
+                    images++;
+                }
+            }
+        }
+        return calls == 0 ? null : MediaUsage.images(null, images);
     }
 
     /**

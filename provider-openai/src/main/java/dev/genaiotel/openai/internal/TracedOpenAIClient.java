@@ -59,6 +59,11 @@ final class TracedOpenAIClient implements OpenAIClient {
         return InstrumentedView.of(OpenAIClient.class, delegate, new TracedOpenAIClient(delegate, telemetry));
     }
 
+    /** The uninstrumented client. */
+    OpenAIClient delegate() {
+        return delegate;
+    }
+
     @Override
     public OpenAIClientAsync async() {
         return asyncView.of(delegate.async(), telemetry, TracedOpenAIClientAsync::of);

@@ -59,6 +59,11 @@ final class TracedOpenAIClientAsync implements OpenAIClientAsync {
         return InstrumentedView.of(OpenAIClientAsync.class, delegate, new TracedOpenAIClientAsync(delegate, telemetry));
     }
 
+    /** The uninstrumented client. */
+    OpenAIClientAsync delegate() {
+        return delegate;
+    }
+
     @Override
     public OpenAIClient sync() {
         return syncView.of(delegate.sync(), telemetry, TracedOpenAIClient::of);

@@ -41,6 +41,22 @@ public final class Wrapping {
         return TracedOpenAIClientAsync.of(client, clientTelemetry(baseUrl(client)));
     }
 
+    /**
+     * The client an instrumented client delegates to, or {@code client} itself when it is not one of this module's
+     * instrumented clients. For the Java agent extension, which instruments clients before an application that also
+     * uses this module wraps them: that application's instrumentation is then the only one.
+     */
+    public static Object unwrap(Object client) {
+        Object instrumentation = InstrumentedView.instrumentationOf(client);
+        if (instrumentation instanceof TracedOpenAIClient traced) {
+            return traced.delegate();
+        }
+        if (instrumentation instanceof TracedOpenAIClientAsync traced) {
+            return traced.delegate();
+        }
+        return client;
+    }
+
     private ClientTelemetry clientTelemetry(String baseUrl) {
         return ClientTelemetry.create(telemetry, baseUrl, fallbackProvider, includeStreamUsage);
     }

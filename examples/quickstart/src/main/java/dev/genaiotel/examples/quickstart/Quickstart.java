@@ -126,6 +126,7 @@ public final class Quickstart {
             runAgentTurn(telemetry);
             runOpenAi(telemetry, out);
             runBedrock(telemetry, out);
+            AnthropicDemo.run(telemetry, out);
             runOllama(telemetry, out);
 
             // Spans, then metric points, then events, each printed by genai-autoconfigure's console exporters.

@@ -13,13 +13,17 @@ final class RealServices {
     static void printHint(PrintStream out) {
         List<String> standIns = new ArrayList<>();
         if (blank(System.getenv("OPENAI_API_KEY"))) {
-            standIns.add("  OpenAI:  OPENAI_API_KEY (optionally OPENAI_BASE_URL for a compatible server)");
+            standIns.add("  OpenAI:    OPENAI_API_KEY (optionally OPENAI_BASE_URL for a compatible server)");
         }
         if (blank(System.getenv("AWS_ACCESS_KEY_ID")) && blank(System.getenv("AWS_PROFILE"))) {
-            standIns.add("  Bedrock: AWS_ACCESS_KEY_ID or AWS_PROFILE, with AWS_REGION (optionally BEDROCK_MODEL_ID)");
+            standIns.add("  Bedrock:   AWS_ACCESS_KEY_ID or AWS_PROFILE, with AWS_REGION"
+                    + " (optionally BEDROCK_MODEL_ID)");
+        }
+        if (blank(System.getenv("ANTHROPIC_API_KEY"))) {
+            standIns.add("  Anthropic: ANTHROPIC_API_KEY (optionally ANTHROPIC_MODEL)");
         }
         if (blank(System.getenv("OLLAMA_HOST"))) {
-            standIns.add("  Ollama:  OLLAMA_HOST (optionally OLLAMA_MODEL)");
+            standIns.add("  Ollama:    OLLAMA_HOST (optionally OLLAMA_MODEL)");
         }
         if (!standIns.isEmpty()) {
             out.println("Embedded stand-ins answer on loopback. To call the real services, set:");

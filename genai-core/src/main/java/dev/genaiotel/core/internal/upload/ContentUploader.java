@@ -104,7 +104,8 @@ public final class ContentUploader {
         DigestCache.Encoded systemDigest = system.isEmpty() ? null
                 : digests.digest(system, () -> ContentEncoder.systemInstructionsJson(system));
         DigestCache.Encoded toolsDigest = tools.isEmpty() ? null
-                : digests.digest(new ToolsKey(tools, details), () -> ContentEncoder.toolDefinitionsJson(tools, details));
+                : digests.digest(new ToolsKey(tools, details),
+                        () -> ContentEncoder.toolDefinitionsJson(tools, details));
         Upload upload = new Upload(
                 input.isEmpty() ? null : layout.inputs(inference), input,
                 output.isEmpty() ? null : layout.outputs(inference), output,

@@ -20,6 +20,7 @@ import dev.genaiotel.semconv.message.MessagePart;
 import dev.genaiotel.semconv.message.OutputMessage;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.context.Scope;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.core.SdkBytes;
@@ -42,38 +43,37 @@ import software.amazon.awssdk.services.bedrockagentruntime.model.Usage;
 
 /**
  * The telemetry of one {@code InvokeAgent} call: its {@code invoke_agent} CLIENT span, the completion streamed in
- * chunk events (only when content is captured, within the core's streamed-content bound) and the token usage the
- * agent reports in its trace events (only those the caller asked for with {@code enableTrace}). Every method is
- * fail-soft; the span ends at most once, on whichever of completion, failure, cancellation or abandonment comes
- * first.
+ * chunk events and the token usage the agent reports in its trace events (only those the caller asked for with
+ * {@code enableTrace}). The completion is handed to the core as a mapping over the chunks' bytes (immutable arrays
+ * the SDK decoded for each event), kept only as far as the core's streamed-content bound can reach and decoded only
+ * if the core records content. Every method is fail-soft; the span ends at most once, on whichever of completion,
+ * failure, cancellation or abandonment comes first.
  */
 final class AgentCall implements CallTelemetry<Void>, StreamObserver<ResponseStream> {
 
     private final AgentInvocation invocation;
-    private final CompletionText completion;
+    private final int maxChars;
+    private final List<SdkBytes> chunks = new ArrayList<>();
+    private long chunkBytes;
     private TokenUsage usage;
     private boolean returnedControl;
     private volatile StreamWatch watch;
 
-    private AgentCall(AgentInvocation invocation, CompletionText completion) {
+    private AgentCall(AgentInvocation invocation, int maxChars) {
         this.invocation = invocation;
-        this.completion = completion;
+        this.maxChars = maxChars;
     }
 
     /** Starts the span of {@code request} in the current context. */
     static AgentCall start(GenAiTelemetry telemetry, InvokeAgentRequest request, Endpoint endpoint) {
-        boolean content = telemetry.settings().captureContent();
-        List<InputMessage> input = content && request.inputText() != null
-                ? List.of(InputMessage.text(Role.USER, request.inputText()))
-                : List.of();
+        String inputText = request.inputText();
         Attributes attributes = request.agentAliasId() == null ? Attributes.empty()
                 : Attributes.of(CompatibilityFormat.BEDROCK_AGENT_ALIAS_ID, request.agentAliasId());
         AgentRequest agent = new AgentRequest(true, ProviderName.AWS_BEDROCK, null, request.agentId(), null, null,
-                null, request.sessionId(), null, endpoint.address(), endpoint.port(), null, input, null, attributes,
-                null);
-        AgentInvocation invocation = telemetry.startAgentInvocation(agent);
-        CompletionText completion = content ? new CompletionText(telemetry.settings().maxContentChars()) : null;
-        return new AgentCall(invocation, completion);
+                null, request.sessionId(), null, endpoint.address(), endpoint.port(), null, null, null, attributes,
+                null).withInputMessages(() -> inputText == null ? List.<InputMessage>of()
+                        : List.of(InputMessage.text(Role.USER, inputText)));
+        return new AgentCall(telemetry.startAgentInvocation(agent), telemetry.settings().maxContentChars());
     }
 
     /** Makes the span current while the client sends the request. */
@@ -181,26 +181,41 @@ final class AgentCall implements CallTelemetry<Void>, StreamObserver<ResponseStr
 
     private synchronized InferenceResponse response(boolean interrupted) {
         InferenceResponse.Builder response = InferenceResponse.builder().usage(usage);
-        if (completion != null) {
-            String text = completion.text();
-            if (!text.isEmpty()) {
-                String finishReason = interrupted ? FinishReason.ERROR
-                        : returnedControl ? FinishReason.TOOL_CALL : FinishReason.STOP;
-                response.outputMessages(List.of(new OutputMessage(Role.ASSISTANT,
-                        List.<MessagePart>of(new MessagePart.Text(text)), finishReason)));
-            }
+        if (!chunks.isEmpty()) {
+            List<SdkBytes> completion = List.copyOf(chunks);
+            int bound = maxChars;
+            String finishReason = interrupted ? FinishReason.ERROR
+                    : returnedControl ? FinishReason.TOOL_CALL : FinishReason.STOP;
+            response.outputMessages(() -> outputMessages(completion, bound, finishReason));
         }
         return response.build();
     }
 
+    /** The completion as the assistant's answer, or none when it has no text. */
+    private static List<OutputMessage> outputMessages(List<SdkBytes> chunks, int maxChars, String finishReason) {
+        CompletionText completion = new CompletionText(maxChars);
+        for (SdkBytes chunk : chunks) {
+            completion.append(chunk.asByteArrayUnsafe());
+        }
+        String text = completion.text();
+        return text.isEmpty() ? List.of()
+                : List.of(new OutputMessage(Role.ASSISTANT, List.<MessagePart>of(new MessagePart.Text(text)),
+                        finishReason));
+    }
+
+    /**
+     * Keeps a chunk for the completion until the kept bytes are sure to fill the core's bound of {@code maxChars}
+     * characters: UTF-8 needs at most three bytes per character, and three more may hold a split one.
+     */
     private void onChunk(PayloadPart chunk) {
-        if (completion == null) {
+        SdkBytes bytes = chunk.bytes();
+        if (bytes == null) {
             return;
         }
-        SdkBytes bytes = chunk.bytes();
-        if (bytes != null) {
-            synchronized (this) {
-                completion.append(bytes.asByteArrayUnsafe());
+        synchronized (this) {
+            if (chunkBytes < 3L * maxChars + 3) {
+                chunks.add(bytes);
+                chunkBytes += bytes.asByteBuffer().remaining();
             }
         }
     }

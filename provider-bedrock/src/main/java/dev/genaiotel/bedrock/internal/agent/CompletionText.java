@@ -7,9 +7,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The agent's streamed completion: the UTF-8 bytes of its chunk events, decoded as they arrive (a character split
- * across two chunks is joined) and kept up to a bound in characters; what comes after the bound is dropped, never
- * buffered. Not thread-safe: the event stream delivers one event at a time.
+ * The agent's streamed completion: the UTF-8 bytes of its chunk events, decoded one chunk after the other (a
+ * character split across two chunks is joined) and kept up to a bound in characters; what comes after the bound is
+ * dropped, never buffered. Not thread-safe: one content mapping uses it, once.
  */
 final class CompletionText {
 

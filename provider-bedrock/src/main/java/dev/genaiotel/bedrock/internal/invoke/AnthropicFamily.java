@@ -12,6 +12,7 @@ import dev.genaiotel.semconv.message.FunctionToolDefinition;
 import dev.genaiotel.semconv.message.GenericToolDefinition;
 import dev.genaiotel.semconv.message.InputMessage;
 import dev.genaiotel.semconv.message.MessagePart;
+import dev.genaiotel.semconv.message.OutputMessage;
 import dev.genaiotel.semconv.message.ToolDefinition;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,17 +38,22 @@ final class AnthropicFamily implements ModelFamily {
     }
 
     @Override
-    public void readRequest(JsonNode body, InferenceRequest.Builder request, boolean captureContent) {
+    public void readRequest(JsonNode body, InferenceRequest.Builder request) {
         request.maxTokens(Json.longValue(body.path("max_tokens"), body.path("max_tokens_to_sample")))
                 .temperature(Json.doubleValue(body.path("temperature")))
                 .topP(Json.doubleValue(body.path("top_p")))
                 .topK(Json.longValue(body.path("top_k")))
                 .stopSequences(Json.strings(body.path("stop_sequences")))
                 .reasoningLevel(Json.text(body.path("output_config").path("effort")));
-        if (!captureContent) {
-            return;
-        }
-        request.systemInstructions(system(body.path("system")));
+    }
+
+    @Override
+    public List<MessagePart> systemInstructions(JsonNode body) {
+        return system(body.path("system"));
+    }
+
+    @Override
+    public List<InputMessage> inputMessages(JsonNode body) {
         JsonNode messages = body.path("messages");
         if (messages.isArray()) {
             List<InputMessage> inputs = new ArrayList<>(messages.size());
@@ -58,32 +64,48 @@ final class AnthropicFamily implements ModelFamily {
                     inputs.add(new InputMessage(role, parts));
                 }
             }
-            request.inputMessages(inputs);
-        } else if (Json.text(body.path("prompt")) != null) {
-            request.inputMessages(List.of(InputMessage.text(Role.USER, body.path("prompt").textValue())));
+            return inputs;
         }
-        request.toolDefinitions(tools(body.path("tools")));
+        if (Json.text(body.path("prompt")) != null) {
+            return List.of(InputMessage.text(Role.USER, body.path("prompt").textValue()));
+        }
+        return List.of();
     }
 
     @Override
-    public InferenceResponse readResponse(JsonNode body, boolean captureContent) {
+    public List<ToolDefinition> toolDefinitions(JsonNode body) {
+        return tools(body.path("tools"));
+    }
+
+    @Override
+    public InferenceResponse readResponse(JsonNode body) {
         String reason = Vocabulary.finishReason(Json.text(body.path("stop_reason")));
         InferenceResponse.Builder response = InferenceResponse.builder()
                 .responseId(Json.text(body.path("id")))
                 .responseModel(Json.text(body.path("model")))
                 .usage(usage(body.path("usage")));
-        JsonNode content = body.path("content");
-        JsonNode completion = body.path("completion");
-        if (content.isMissingNode() && !completion.isTextual() && reason == null) {
-            return response.build();
-        }
-        response.finishReasons(Collections.singletonList(reason));
-        if (captureContent) {
-            List<MessagePart> parts = completion.isTextual() && content.isMissingNode()
-                    ? List.of(new MessagePart.Text(completion.textValue())) : parts(content);
-            response.outputMessages(List.of(Vocabulary.assistant(parts, reason)));
+        if (answered(body, reason)) {
+            response.finishReasons(Collections.singletonList(reason));
         }
         return response.build();
+    }
+
+    @Override
+    public List<OutputMessage> outputMessages(JsonNode body) {
+        String reason = Vocabulary.finishReason(Json.text(body.path("stop_reason")));
+        if (!answered(body, reason)) {
+            return List.of();
+        }
+        JsonNode content = body.path("content");
+        JsonNode completion = body.path("completion");
+        List<MessagePart> parts = completion.isTextual() && content.isMissingNode()
+                ? List.of(new MessagePart.Text(completion.textValue())) : parts(content);
+        return List.of(Vocabulary.assistant(parts, reason));
+    }
+
+    /** Whether the body is an answer (content, a legacy completion or a stop reason), not only usage. */
+    private static boolean answered(JsonNode body, String reason) {
+        return !body.path("content").isMissingNode() || body.path("completion").isTextual() || reason != null;
     }
 
     @Override

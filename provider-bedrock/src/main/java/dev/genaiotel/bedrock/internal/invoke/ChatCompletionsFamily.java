@@ -40,7 +40,7 @@ final class ChatCompletionsFamily implements ModelFamily {
     }
 
     @Override
-    public void readRequest(JsonNode body, InferenceRequest.Builder request, boolean captureContent) {
+    public void readRequest(JsonNode body, InferenceRequest.Builder request) {
         request.maxTokens(Json.longValue(body.path("max_tokens"), body.path("max_completion_tokens")))
                 .temperature(Json.doubleValue(body.path("temperature")))
                 .topP(Json.doubleValue(body.path("top_p")))
@@ -51,9 +51,10 @@ final class ChatCompletionsFamily implements ModelFamily {
                 .frequencyPenalty(Json.doubleValue(body.path("frequency_penalty")))
                 .presencePenalty(Json.doubleValue(body.path("presence_penalty")))
                 .reasoningLevel(Json.text(body.path("reasoning_effort")));
-        if (!captureContent) {
-            return;
-        }
+    }
+
+    @Override
+    public List<InputMessage> inputMessages(JsonNode body) {
         JsonNode messages = body.path("messages");
         if (messages.isArray()) {
             List<InputMessage> inputs = new ArrayList<>(messages.size());
@@ -63,34 +64,47 @@ final class ChatCompletionsFamily implements ModelFamily {
                     inputs.add(new InputMessage(role, inputParts(message), Json.text(message.path("name"))));
                 }
             }
-            request.inputMessages(inputs);
-        } else if (Json.text(body.path("prompt")) != null) {
-            request.inputMessages(List.of(InputMessage.text(Role.USER, body.path("prompt").textValue())));
+            return inputs;
         }
-        request.toolDefinitions(tools(body.path("tools")));
+        if (Json.text(body.path("prompt")) != null) {
+            return List.of(InputMessage.text(Role.USER, body.path("prompt").textValue()));
+        }
+        return List.of();
     }
 
     @Override
-    public InferenceResponse readResponse(JsonNode body, boolean captureContent) {
+    public List<ToolDefinition> toolDefinitions(JsonNode body) {
+        return tools(body.path("tools"));
+    }
+
+    @Override
+    public InferenceResponse readResponse(JsonNode body) {
         JsonNode choices = body.path("choices");
         List<String> reasons = new ArrayList<>();
-        List<OutputMessage> outputs = new ArrayList<>();
         if (choices.isArray()) {
             for (JsonNode choice : choices) {
-                String reason = Vocabulary.finishReason(finishReason(choice));
-                reasons.add(reason);
-                if (captureContent) {
-                    outputs.add(Vocabulary.assistant(outputParts(choice), reason));
-                }
+                reasons.add(Vocabulary.finishReason(finishReason(choice)));
             }
         }
         return InferenceResponse.builder()
                 .responseId(Json.text(body.path("id")))
                 .responseModel(Json.text(body.path("model")))
                 .finishReasons(reasons)
-                .outputMessages(outputs)
                 .usage(usage(body.path("usage")))
                 .build();
+    }
+
+    @Override
+    public List<OutputMessage> outputMessages(JsonNode body) {
+        JsonNode choices = body.path("choices");
+        if (!choices.isArray()) {
+            return List.of();
+        }
+        List<OutputMessage> outputs = new ArrayList<>(choices.size());
+        for (JsonNode choice : choices) {
+            outputs.add(Vocabulary.assistant(outputParts(choice), Vocabulary.finishReason(finishReason(choice))));
+        }
+        return outputs;
     }
 
     @Override

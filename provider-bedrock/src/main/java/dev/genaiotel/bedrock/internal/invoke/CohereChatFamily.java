@@ -11,6 +11,7 @@ import dev.genaiotel.semconv.Role;
 import dev.genaiotel.semconv.message.FunctionToolDefinition;
 import dev.genaiotel.semconv.message.InputMessage;
 import dev.genaiotel.semconv.message.MessagePart;
+import dev.genaiotel.semconv.message.OutputMessage;
 import dev.genaiotel.semconv.message.ToolDefinition;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,7 +41,7 @@ final class CohereChatFamily implements ModelFamily {
     }
 
     @Override
-    public void readRequest(JsonNode body, InferenceRequest.Builder request, boolean captureContent) {
+    public void readRequest(JsonNode body, InferenceRequest.Builder request) {
         request.maxTokens(Json.longValue(body.path("max_tokens")))
                 .temperature(Json.doubleValue(body.path("temperature")))
                 .topP(Json.doubleValue(body.path("p")))
@@ -49,13 +50,16 @@ final class CohereChatFamily implements ModelFamily {
                 .frequencyPenalty(Json.doubleValue(body.path("frequency_penalty")))
                 .presencePenalty(Json.doubleValue(body.path("presence_penalty")))
                 .stopSequences(Json.strings(body.path("stop_sequences")));
-        if (!captureContent) {
-            return;
-        }
+    }
+
+    @Override
+    public List<MessagePart> systemInstructions(JsonNode body) {
         MessagePart preamble = Json.textPart(body.path("preamble"));
-        if (preamble != null) {
-            request.systemInstructions(List.of(preamble));
-        }
+        return preamble == null ? List.of() : List.of(preamble);
+    }
+
+    @Override
+    public List<InputMessage> inputMessages(JsonNode body) {
         List<InputMessage> inputs = new ArrayList<>();
         JsonNode history = body.path("chat_history");
         if (history.isArray()) {
@@ -83,28 +87,42 @@ final class CohereChatFamily implements ModelFamily {
         if (!user.isEmpty()) {
             inputs.add(new InputMessage(Role.USER, user));
         }
-        request.inputMessages(inputs);
-        request.toolDefinitions(tools(body.path("tools")));
+        return inputs;
     }
 
     @Override
-    public InferenceResponse readResponse(JsonNode body, boolean captureContent) {
+    public List<ToolDefinition> toolDefinitions(JsonNode body) {
+        return tools(body.path("tools"));
+    }
+
+    @Override
+    public InferenceResponse readResponse(JsonNode body) {
         InferenceResponse.Builder response = InferenceResponse.builder()
                 .responseId(Json.text(body.path("response_id")))
                 .usage(usage(body.path("meta")));
-        JsonNode toolCalls = body.path("tool_calls");
-        String reason = reason(Json.text(body.path("finish_reason")), toolCalls.isArray() && !toolCalls.isEmpty());
-        if (reason == null && !body.path("text").isTextual()) {
-            return response.build();
-        }
-        response.finishReasons(Collections.singletonList(reason));
-        if (captureContent) {
-            List<MessagePart> parts = new ArrayList<>();
-            Json.add(parts, Json.textPart(body.path("text")));
-            parts.addAll(toolCalls(toolCalls));
-            response.outputMessages(List.of(Vocabulary.assistant(parts, reason)));
+        String reason = reason(body);
+        if (reason != null || body.path("text").isTextual()) {
+            response.finishReasons(Collections.singletonList(reason));
         }
         return response.build();
+    }
+
+    @Override
+    public List<OutputMessage> outputMessages(JsonNode body) {
+        String reason = reason(body);
+        if (reason == null && !body.path("text").isTextual()) {
+            return List.of();
+        }
+        List<MessagePart> parts = new ArrayList<>();
+        Json.add(parts, Json.textPart(body.path("text")));
+        parts.addAll(toolCalls(body.path("tool_calls")));
+        return List.of(Vocabulary.assistant(parts, reason));
+    }
+
+    /** The finish reason of a response body: {@code tool_call} when it completed by calling tools. */
+    private static String reason(JsonNode body) {
+        JsonNode toolCalls = body.path("tool_calls");
+        return reason(Json.text(body.path("finish_reason")), toolCalls.isArray() && !toolCalls.isEmpty());
     }
 
     @Override

@@ -31,39 +31,49 @@ final class CohereCommandFamily implements ModelFamily {
     }
 
     @Override
-    public void readRequest(JsonNode body, InferenceRequest.Builder request, boolean captureContent) {
+    public void readRequest(JsonNode body, InferenceRequest.Builder request) {
         request.maxTokens(Json.longValue(body.path("max_tokens")))
                 .temperature(Json.doubleValue(body.path("temperature")))
                 .topP(Json.doubleValue(body.path("p")))
                 .topK(Json.longValue(body.path("k")))
                 .stopSequences(Json.strings(body.path("stop_sequences")))
                 .choiceCount(Json.longValue(body.path("num_generations")));
-        String prompt = Json.text(body.path("prompt"));
-        if (captureContent && prompt != null) {
-            request.inputMessages(List.of(InputMessage.text(Role.USER, prompt)));
-        }
     }
 
     @Override
-    public InferenceResponse readResponse(JsonNode body, boolean captureContent) {
+    public List<InputMessage> inputMessages(JsonNode body) {
+        String prompt = Json.text(body.path("prompt"));
+        return prompt == null ? List.of() : List.of(InputMessage.text(Role.USER, prompt));
+    }
+
+    @Override
+    public InferenceResponse readResponse(JsonNode body) {
         JsonNode generations = body.path("generations");
         List<String> reasons = new ArrayList<>();
-        List<OutputMessage> outputs = new ArrayList<>();
         if (generations.isArray()) {
             for (JsonNode generation : generations) {
-                String reason = Vocabulary.finishReason(Json.text(generation.path("finish_reason")));
-                reasons.add(reason);
-                if (captureContent) {
-                    MessagePart text = Json.textPart(generation.path("text"));
-                    outputs.add(Vocabulary.assistant(text == null ? List.of() : List.of(text), reason));
-                }
+                reasons.add(Vocabulary.finishReason(Json.text(generation.path("finish_reason"))));
             }
         }
         return InferenceResponse.builder()
                 .responseId(Json.text(body.path("id")))
                 .finishReasons(reasons)
-                .outputMessages(outputs)
                 .build();
+    }
+
+    @Override
+    public List<OutputMessage> outputMessages(JsonNode body) {
+        JsonNode generations = body.path("generations");
+        if (!generations.isArray()) {
+            return List.of();
+        }
+        List<OutputMessage> outputs = new ArrayList<>(generations.size());
+        for (JsonNode generation : generations) {
+            String reason = Vocabulary.finishReason(Json.text(generation.path("finish_reason")));
+            MessagePart text = Json.textPart(generation.path("text"));
+            outputs.add(Vocabulary.assistant(text == null ? List.of() : List.of(text), reason));
+        }
+        return outputs;
     }
 
     @Override

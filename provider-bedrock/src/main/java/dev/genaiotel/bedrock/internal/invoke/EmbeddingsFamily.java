@@ -20,10 +20,10 @@ abstract class EmbeddingsFamily implements ModelFamily {
     }
 
     @Override
-    public final void readRequest(JsonNode body, InferenceRequest.Builder request, boolean captureContent) {}
+    public final void readRequest(JsonNode body, InferenceRequest.Builder request) {}
 
     @Override
-    public final InferenceResponse readResponse(JsonNode body, boolean captureContent) {
+    public final InferenceResponse readResponse(JsonNode body) {
         return InferenceResponse.empty();
     }
 

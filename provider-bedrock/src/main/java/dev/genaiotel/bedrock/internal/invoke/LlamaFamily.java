@@ -9,6 +9,7 @@ import dev.genaiotel.semconv.OperationName;
 import dev.genaiotel.semconv.Role;
 import dev.genaiotel.semconv.message.InputMessage;
 import dev.genaiotel.semconv.message.MessagePart;
+import dev.genaiotel.semconv.message.OutputMessage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,13 +31,14 @@ final class LlamaFamily implements ModelFamily {
     }
 
     @Override
-    public void readRequest(JsonNode body, InferenceRequest.Builder request, boolean captureContent) {
+    public void readRequest(JsonNode body, InferenceRequest.Builder request) {
         request.maxTokens(Json.longValue(body.path("max_gen_len")))
                 .temperature(Json.doubleValue(body.path("temperature")))
                 .topP(Json.doubleValue(body.path("top_p")));
-        if (!captureContent) {
-            return;
-        }
+    }
+
+    @Override
+    public List<InputMessage> inputMessages(JsonNode body) {
         List<MessagePart> parts = new ArrayList<>();
         Json.add(parts, Json.textPart(body.path("prompt")));
         JsonNode images = body.path("images");
@@ -45,27 +47,30 @@ final class LlamaFamily implements ModelFamily {
                 Json.add(parts, Json.blob(image, null, Modality.IMAGE));
             }
         }
-        if (!parts.isEmpty()) {
-            request.inputMessages(List.of(new InputMessage(Role.USER, parts)));
-        }
+        return parts.isEmpty() ? List.of() : List.of(new InputMessage(Role.USER, parts));
     }
 
     @Override
-    public InferenceResponse readResponse(JsonNode body, boolean captureContent) {
+    public InferenceResponse readResponse(JsonNode body) {
         InferenceResponse.Builder response = InferenceResponse.builder()
                 .usage(Vocabulary.usage(Json.longValue(body.path("prompt_token_count")),
                         Json.longValue(body.path("generation_token_count"))));
         String reason = Vocabulary.finishReason(Json.text(body.path("stop_reason")));
-        JsonNode generation = body.path("generation");
-        if (reason == null && !generation.isTextual()) {
-            return response.build();
-        }
-        response.finishReasons(Collections.singletonList(reason));
-        if (captureContent) {
-            MessagePart text = Json.textPart(generation);
-            response.outputMessages(List.of(Vocabulary.assistant(text == null ? List.of() : List.of(text), reason)));
+        if (reason != null || body.path("generation").isTextual()) {
+            response.finishReasons(Collections.singletonList(reason));
         }
         return response.build();
+    }
+
+    @Override
+    public List<OutputMessage> outputMessages(JsonNode body) {
+        String reason = Vocabulary.finishReason(Json.text(body.path("stop_reason")));
+        JsonNode generation = body.path("generation");
+        if (reason == null && !generation.isTextual()) {
+            return List.of();
+        }
+        MessagePart text = Json.textPart(generation);
+        return List.of(Vocabulary.assistant(text == null ? List.of() : List.of(text), reason));
     }
 
     @Override

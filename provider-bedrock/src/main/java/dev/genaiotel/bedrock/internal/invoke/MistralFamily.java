@@ -8,6 +8,7 @@ import dev.genaiotel.semconv.Role;
 import dev.genaiotel.semconv.message.InputMessage;
 import dev.genaiotel.semconv.message.MessagePart;
 import dev.genaiotel.semconv.message.OutputMessage;
+import dev.genaiotel.semconv.message.ToolDefinition;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,31 +35,50 @@ final class MistralFamily implements ModelFamily {
     }
 
     @Override
-    public void readRequest(JsonNode body, InferenceRequest.Builder request, boolean captureContent) {
-        chat.readRequest(body, request, captureContent);
-        String prompt = Json.text(body.path("prompt"));
-        if (captureContent && prompt != null && !body.has("messages")) {
-            request.inputMessages(List.of(InputMessage.text(Role.USER, prompt)));
-        }
+    public void readRequest(JsonNode body, InferenceRequest.Builder request) {
+        chat.readRequest(body, request);
     }
 
     @Override
-    public InferenceResponse readResponse(JsonNode body, boolean captureContent) {
+    public List<InputMessage> inputMessages(JsonNode body) {
+        String prompt = Json.text(body.path("prompt"));
+        if (prompt != null && !body.has("messages")) {
+            return List.of(InputMessage.text(Role.USER, prompt));
+        }
+        return chat.inputMessages(body);
+    }
+
+    @Override
+    public List<ToolDefinition> toolDefinitions(JsonNode body) {
+        return chat.toolDefinitions(body);
+    }
+
+    @Override
+    public InferenceResponse readResponse(JsonNode body) {
         JsonNode outputs = body.path("outputs");
         if (!outputs.isArray()) {
-            return chat.readResponse(body, captureContent);
+            return chat.readResponse(body);
         }
         List<String> reasons = new ArrayList<>(outputs.size());
-        List<OutputMessage> messages = new ArrayList<>();
+        for (JsonNode output : outputs) {
+            reasons.add(Vocabulary.finishReason(Json.text(output.path("stop_reason"))));
+        }
+        return InferenceResponse.builder().finishReasons(reasons).build();
+    }
+
+    @Override
+    public List<OutputMessage> outputMessages(JsonNode body) {
+        JsonNode outputs = body.path("outputs");
+        if (!outputs.isArray()) {
+            return chat.outputMessages(body);
+        }
+        List<OutputMessage> messages = new ArrayList<>(outputs.size());
         for (JsonNode output : outputs) {
             String reason = Vocabulary.finishReason(Json.text(output.path("stop_reason")));
-            reasons.add(reason);
-            if (captureContent) {
-                MessagePart text = Json.textPart(output.path("text"));
-                messages.add(Vocabulary.assistant(text == null ? List.of() : List.of(text), reason));
-            }
+            MessagePart text = Json.textPart(output.path("text"));
+            messages.add(Vocabulary.assistant(text == null ? List.of() : List.of(text), reason));
         }
-        return InferenceResponse.builder().finishReasons(reasons).outputMessages(messages).build();
+        return messages;
     }
 
     @Override

@@ -6,6 +6,11 @@ import dev.genaiotel.core.EmbeddingsResponse;
 import dev.genaiotel.core.InferenceRequest;
 import dev.genaiotel.core.InferenceResponse;
 import dev.genaiotel.core.StreamAccumulator;
+import dev.genaiotel.semconv.message.InputMessage;
+import dev.genaiotel.semconv.message.MessagePart;
+import dev.genaiotel.semconv.message.OutputMessage;
+import dev.genaiotel.semconv.message.ToolDefinition;
+import java.util.List;
 
 /**
  * How one family of Bedrock models lays out the JSON bodies of {@code InvokeModel} and
@@ -27,16 +32,37 @@ public interface ModelFamily {
     }
 
     /**
-     * Copies the request parameters (max tokens, temperature, top p, top k, stop sequences, ...) and, only when
-     * {@code captureContent}, the system instructions and input messages from an inference request body.
+     * Copies the request parameters (max tokens, temperature, top p, top k, stop sequences, ...) from an inference
+     * request body. Content is left to {@link #systemInstructions}, {@link #inputMessages} and
+     * {@link #toolDefinitions}, which the core runs only when something records it.
      */
-    void readRequest(JsonNode body, InferenceRequest.Builder request, boolean captureContent);
+    void readRequest(JsonNode body, InferenceRequest.Builder request);
+
+    /** The system instructions of an inference request body: content, mapped only when it is recorded. */
+    default List<MessagePart> systemInstructions(JsonNode body) {
+        return List.of();
+    }
+
+    /** The input messages of an inference request body: content, mapped only when it is recorded. */
+    default List<InputMessage> inputMessages(JsonNode body) {
+        return List.of();
+    }
+
+    /** The tool definitions of an inference request body: content, mapped only when it is recorded. */
+    default List<ToolDefinition> toolDefinitions(JsonNode body) {
+        return List.of();
+    }
 
     /**
-     * Reads a complete inference response body: id, finish reasons (normalised), usage and, only when
-     * {@code captureContent}, the output messages.
+     * Reads a complete inference response body: id, model, finish reasons (normalised) and usage. The output is left
+     * to {@link #outputMessages}.
      */
-    InferenceResponse readResponse(JsonNode body, boolean captureContent);
+    InferenceResponse readResponse(JsonNode body);
+
+    /** The output messages of a complete inference response body: content, mapped only when it is recorded. */
+    default List<OutputMessage> outputMessages(JsonNode body) {
+        return List.of();
+    }
 
     /**
      * Applies one decoded chunk of an {@code InvokeModelWithResponseStream} response (the JSON inside a

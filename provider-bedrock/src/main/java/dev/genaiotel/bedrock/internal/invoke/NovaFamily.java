@@ -10,6 +10,7 @@ import dev.genaiotel.semconv.OperationName;
 import dev.genaiotel.semconv.message.FunctionToolDefinition;
 import dev.genaiotel.semconv.message.InputMessage;
 import dev.genaiotel.semconv.message.MessagePart;
+import dev.genaiotel.semconv.message.OutputMessage;
 import dev.genaiotel.semconv.message.ToolDefinition;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,44 +35,59 @@ final class NovaFamily implements ModelFamily {
     }
 
     @Override
-    public void readRequest(JsonNode body, InferenceRequest.Builder request, boolean captureContent) {
+    public void readRequest(JsonNode body, InferenceRequest.Builder request) {
         JsonNode config = body.path("inferenceConfig");
         request.maxTokens(Json.longValue(config.path("maxTokens"), config.path("max_new_tokens")))
                 .temperature(Json.doubleValue(config.path("temperature")))
                 .topP(Json.doubleValue(config.path("topP"), config.path("top_p")))
                 .topK(Json.longValue(config.path("topK"), config.path("top_k")))
                 .stopSequences(Json.strings(config.path("stopSequences")));
-        if (!captureContent) {
-            return;
-        }
-        request.systemInstructions(parts(body.path("system")));
-        JsonNode messages = body.path("messages");
-        if (messages.isArray()) {
-            List<InputMessage> inputs = new ArrayList<>(messages.size());
-            for (JsonNode message : messages) {
-                String role = Json.text(message.path("role"));
-                if (role != null) {
-                    inputs.add(new InputMessage(role, parts(message.path("content"))));
-                }
-            }
-            request.inputMessages(inputs);
-        }
-        request.toolDefinitions(tools(body.path("toolConfig").path("tools")));
     }
 
     @Override
-    public InferenceResponse readResponse(JsonNode body, boolean captureContent) {
+    public List<MessagePart> systemInstructions(JsonNode body) {
+        return parts(body.path("system"));
+    }
+
+    @Override
+    public List<InputMessage> inputMessages(JsonNode body) {
+        JsonNode messages = body.path("messages");
+        if (!messages.isArray()) {
+            return List.of();
+        }
+        List<InputMessage> inputs = new ArrayList<>(messages.size());
+        for (JsonNode message : messages) {
+            String role = Json.text(message.path("role"));
+            if (role != null) {
+                inputs.add(new InputMessage(role, parts(message.path("content"))));
+            }
+        }
+        return inputs;
+    }
+
+    @Override
+    public List<ToolDefinition> toolDefinitions(JsonNode body) {
+        return tools(body.path("toolConfig").path("tools"));
+    }
+
+    @Override
+    public InferenceResponse readResponse(JsonNode body) {
         String reason = Vocabulary.finishReason(Json.text(body.path("stopReason")));
         InferenceResponse.Builder response = InferenceResponse.builder().usage(usage(body.path("usage")));
-        JsonNode message = body.path("output").path("message");
-        if (message.isMissingNode() && reason == null) {
-            return response.build();
-        }
-        response.finishReasons(Collections.singletonList(reason));
-        if (captureContent) {
-            response.outputMessages(List.of(Vocabulary.assistant(parts(message.path("content")), reason)));
+        if (!body.path("output").path("message").isMissingNode() || reason != null) {
+            response.finishReasons(Collections.singletonList(reason));
         }
         return response.build();
+    }
+
+    @Override
+    public List<OutputMessage> outputMessages(JsonNode body) {
+        String reason = Vocabulary.finishReason(Json.text(body.path("stopReason")));
+        JsonNode message = body.path("output").path("message");
+        if (message.isMissingNode() && reason == null) {
+            return List.of();
+        }
+        return List.of(Vocabulary.assistant(parts(message.path("content")), reason));
     }
 
     @Override

@@ -31,43 +31,53 @@ final class TitanTextFamily implements ModelFamily {
     }
 
     @Override
-    public void readRequest(JsonNode body, InferenceRequest.Builder request, boolean captureContent) {
+    public void readRequest(JsonNode body, InferenceRequest.Builder request) {
         JsonNode config = body.path("textGenerationConfig");
         request.maxTokens(Json.longValue(config.path("maxTokenCount")))
                 .temperature(Json.doubleValue(config.path("temperature")))
                 .topP(Json.doubleValue(config.path("topP")))
                 .stopSequences(Json.strings(config.path("stopSequences")));
-        String prompt = Json.text(body.path("inputText"));
-        if (captureContent && prompt != null) {
-            request.inputMessages(List.of(InputMessage.text(Role.USER, prompt)));
-        }
     }
 
     @Override
-    public InferenceResponse readResponse(JsonNode body, boolean captureContent) {
+    public List<InputMessage> inputMessages(JsonNode body) {
+        String prompt = Json.text(body.path("inputText"));
+        return prompt == null ? List.of() : List.of(InputMessage.text(Role.USER, prompt));
+    }
+
+    @Override
+    public InferenceResponse readResponse(JsonNode body) {
         JsonNode results = body.path("results");
         List<String> reasons = new ArrayList<>();
-        List<OutputMessage> outputs = new ArrayList<>();
         Long outputTokens = null;
         if (results.isArray()) {
             for (JsonNode result : results) {
-                String reason = Vocabulary.finishReason(Json.text(result.path("completionReason")));
-                reasons.add(reason);
+                reasons.add(Vocabulary.finishReason(Json.text(result.path("completionReason"))));
                 Long tokens = Json.longValue(result.path("tokenCount"));
                 if (tokens != null) {
                     outputTokens = outputTokens == null ? tokens : outputTokens + tokens;
-                }
-                if (captureContent) {
-                    MessagePart text = Json.textPart(result.path("outputText"));
-                    outputs.add(Vocabulary.assistant(text == null ? List.of() : List.of(text), reason));
                 }
             }
         }
         return InferenceResponse.builder()
                 .finishReasons(reasons)
-                .outputMessages(outputs)
                 .usage(Vocabulary.usage(Json.longValue(body.path("inputTextTokenCount")), outputTokens))
                 .build();
+    }
+
+    @Override
+    public List<OutputMessage> outputMessages(JsonNode body) {
+        JsonNode results = body.path("results");
+        if (!results.isArray()) {
+            return List.of();
+        }
+        List<OutputMessage> outputs = new ArrayList<>(results.size());
+        for (JsonNode result : results) {
+            String reason = Vocabulary.finishReason(Json.text(result.path("completionReason")));
+            MessagePart text = Json.textPart(result.path("outputText"));
+            outputs.add(Vocabulary.assistant(text == null ? List.of() : List.of(text), reason));
+        }
+        return outputs;
     }
 
     @Override

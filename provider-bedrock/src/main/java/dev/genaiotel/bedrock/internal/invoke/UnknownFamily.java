@@ -22,10 +22,10 @@ final class UnknownFamily implements ModelFamily {
     }
 
     @Override
-    public void readRequest(JsonNode body, InferenceRequest.Builder request, boolean captureContent) {}
+    public void readRequest(JsonNode body, InferenceRequest.Builder request) {}
 
     @Override
-    public InferenceResponse readResponse(JsonNode body, boolean captureContent) {
+    public InferenceResponse readResponse(JsonNode body) {
         return InferenceResponse.empty();
     }
 

@@ -33,14 +33,32 @@ final class Bodies {
         return Base64.getDecoder().decode(PNG_BASE64);
     }
 
+    /**
+     * The request as the core sees it: the parameters, and the content when {@code captureContent}. The content
+     * methods are called directly, so that a mapping that throws fails the test instead of being logged.
+     */
     static InferenceRequest request(ModelFamily family, String body, boolean captureContent) {
+        JsonNode json = json(body);
         InferenceRequest.Builder builder = InferenceRequest.builder(family.operationName(), PROVIDER);
-        family.readRequest(json(body), builder, captureContent);
+        family.readRequest(json, builder);
+        if (captureContent) {
+            builder.systemInstructions(family.systemInstructions(json))
+                    .inputMessages(family.inputMessages(json))
+                    .toolDefinitions(family.toolDefinitions(json));
+        }
         return builder.build();
     }
 
+    /** The response as the core sees it: the metadata, and the output when {@code captureContent}. */
     static InferenceResponse response(ModelFamily family, String body, boolean captureContent) {
-        return family.readResponse(json(body), captureContent);
+        JsonNode json = json(body);
+        InferenceResponse metadata = family.readResponse(json);
+        if (!captureContent) {
+            return metadata;
+        }
+        return InferenceResponse.builder().responseId(metadata.responseId()).responseModel(metadata.responseModel())
+                .finishReasons(metadata.finishReasons()).usage(metadata.usage()).attributes(metadata.attributes())
+                .outputMessages(family.outputMessages(json)).build();
     }
 
     static InferenceResponse stream(ModelFamily family, boolean captureContent, String... chunks) {

@@ -114,8 +114,12 @@ class OddShapesTest {
         for (ModelFamily family : AllFamilies.LIST) {
             for (JsonNode node : new JsonNode[] {MissingNode.getInstance(), NullNode.getInstance()}) {
                 assertThatCode(() -> {
-                    family.readRequest(node, InferenceRequest.builder(family.operationName(), PROVIDER), true);
-                    family.readResponse(node, true);
+                    family.readRequest(node, InferenceRequest.builder(family.operationName(), PROVIDER));
+                    family.systemInstructions(node);
+                    family.inputMessages(node);
+                    family.toolDefinitions(node);
+                    family.readResponse(node);
+                    family.outputMessages(node);
                     family.readStreamChunk(node, new StreamAccumulator(true, 1000));
                     family.readEmbeddingsRequest(node, PROVIDER, null);
                     family.readEmbeddingsResponse(node);

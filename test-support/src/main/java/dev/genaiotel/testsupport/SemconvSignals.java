@@ -1,4 +1,4 @@
-package dev.genaiotel.langchain4j;
+package dev.genaiotel.testsupport;
 
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_TOKEN_MODALITY;
 import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_TOKEN_TYPE;
@@ -34,10 +34,10 @@ import java.util.Set;
  * advised buckets against its definition in genai-semconv, its exact attribute sets, and the equality of the points
  * recorded under both names in the dual setting.
  */
-final class SemconvSignals {
+public final class SemconvSignals {
 
     /** One value of the setting. */
-    enum Setting {
+    public enum Setting {
         V0_1_0("0.1.0", SemconvVersion.V0_1_0),
         V1_41_0("1.41.0", SemconvVersion.V1_41_0),
         BOTH("0.1.0,1.41.0", SemconvVersion.V0_1_0, SemconvVersion.V1_41_0);
@@ -51,17 +51,17 @@ final class SemconvSignals {
         }
 
         /** Whether the v0.1.0 names are emitted. */
-        boolean current() {
+        public boolean current() {
             return this != V1_41_0;
         }
 
         /** Whether the 1.41.0 names are emitted. */
-        boolean legacy() {
+        public boolean legacy() {
             return this != V0_1_0;
         }
 
         /** Chooses this setting on a telemetry builder, as code would. */
-        void apply(GenAiTelemetryBuilder builder) {
+        public void apply(GenAiTelemetryBuilder builder) {
             builder.setSemconvVersion(versions[0], versions.length > 1 ? new SemconvVersion[] {versions[1]}
                     : new SemconvVersion[0]);
         }
@@ -73,7 +73,7 @@ final class SemconvSignals {
     }
 
     /** The inference metric names of a setting; the chunk metrics only for a stream. */
-    static Set<String> inferenceMetricNames(Setting setting, boolean streamed, boolean cacheRead,
+    public static Set<String> inferenceMetricNames(Setting setting, boolean streamed, boolean cacheRead,
             boolean reasoning) {
         Set<String> names = new LinkedHashSet<>();
         if (setting.current()) {
@@ -101,11 +101,15 @@ final class SemconvSignals {
                 names.add("gen_ai.client.operation.time_per_output_chunk");
             }
         }
+        if (streamed) {
+            // Ours, under every setting: the stream's output tokens per second.
+            names.add("gen_ai.client.stream.output_tokens_per_second");
+        }
         return names;
     }
 
     /** The embeddings metric names of a setting. */
-    static Set<String> embeddingsMetricNames(Setting setting) {
+    public static Set<String> embeddingsMetricNames(Setting setting) {
         Set<String> names = new LinkedHashSet<>();
         if (setting.current()) {
             names.add("gen_ai.client.embeddings.duration");
@@ -119,7 +123,7 @@ final class SemconvSignals {
     }
 
     /** The metrics by name; fails on a name collected twice. */
-    static Map<String, MetricData> byName(Collection<MetricData> metrics) {
+    public static Map<String, MetricData> byName(Collection<MetricData> metrics) {
         Map<String, MetricData> byName = new HashMap<>();
         for (MetricData data : metrics) {
             assertThat(byName.put(data.getName(), data)).as("metric %s collected twice", data.getName()).isNull();
@@ -128,7 +132,7 @@ final class SemconvSignals {
     }
 
     /** The definition genai-semconv holds for a metric name; fails when it holds none. */
-    static MetricDefinition definition(String name) {
+    public static MetricDefinition definition(String name) {
         List<MetricDefinition> all = new ArrayList<>(GenAiClientMetrics.all());
         all.addAll(GenAiMetrics.all());
         return all.stream().filter(definition -> definition.name().equals(name)).findFirst()
@@ -139,7 +143,7 @@ final class SemconvSignals {
      * Checks a metric against its definition (instrument type, monotonicity, unit, description, the advised buckets
      * of every point) and that its points carry exactly the given attribute sets.
      */
-    static void assertMetric(MetricData data, Set<Attributes> attributeSets) {
+    public static void assertMetric(MetricData data, Set<Attributes> attributeSets) {
         MetricDefinition definition = definition(data.getName());
         assertThat(data.getUnit()).as("unit of %s", data.getName()).isEqualTo(definition.unit());
         assertThat(data.getDescription()).as("description of %s", data.getName())
@@ -163,7 +167,7 @@ final class SemconvSignals {
     }
 
     /** The attribute sets of a metric's points. */
-    static List<Attributes> attributeSets(MetricData data) {
+    public static List<Attributes> attributeSets(MetricData data) {
         List<Attributes> sets = new ArrayList<>();
         for (PointData point : data.getData().getPoints()) {
             sets.add(point.getAttributes());
@@ -172,12 +176,12 @@ final class SemconvSignals {
     }
 
     /** {@code base} with one more string attribute. */
-    static Attributes with(Attributes base, AttributeKey<String> key, String value) {
+    public static Attributes with(Attributes base, AttributeKey<String> key, String value) {
         return base.toBuilder().put(key, value).build();
     }
 
     /** {@code base} without the given attributes. */
-    static Attributes without(Attributes base, AttributeKey<?>... keys) {
+    public static Attributes without(Attributes base, AttributeKey<?>... keys) {
         var builder = base.toBuilder();
         for (AttributeKey<?> key : keys) {
             builder.remove(key);
@@ -186,7 +190,7 @@ final class SemconvSignals {
     }
 
     /** The two histograms have the same points: attributes, counts, sums, bucket counts. */
-    static void assertSameHistogram(MetricData current, MetricData legacy) {
+    public static void assertSameHistogram(MetricData current, MetricData legacy) {
         assertThat(summaries(current.getHistogramData().getPoints()))
                 .as("%s equals %s", current.getName(), legacy.getName())
                 .isEqualTo(summaries(legacy.getHistogramData().getPoints()));
@@ -201,7 +205,7 @@ final class SemconvSignals {
     }
 
     /** The sum of a counter's points over every {@code gen_ai.token.modality}. */
-    static long counterTotal(MetricData counter) {
+    public static long counterTotal(MetricData counter) {
         long total = 0;
         for (LongPointData point : counter.getLongSumData().getPoints()) {
             total += point.getValue();
@@ -210,7 +214,7 @@ final class SemconvSignals {
     }
 
     /** The sum and count of the {@code gen_ai.client.token.usage} points of one {@code gen_ai.token.type}. */
-    static List<Object> legacyTokens(MetricData tokenUsage, String type) {
+    public static List<Object> legacyTokens(MetricData tokenUsage, String type) {
         HistogramPointData point = tokenUsage.getHistogramData().getPoints().stream()
                 .filter(p -> type.equals(p.getAttributes().get(GenAiAttributes.GEN_AI_TOKEN_TYPE)))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + type + " point"));
@@ -219,14 +223,14 @@ final class SemconvSignals {
     }
 
     /** The same summary of a v0.1.0 per-operation token histogram's only point. */
-    static List<Object> operationTokens(MetricData histogram) {
+    public static List<Object> operationTokens(MetricData histogram) {
         assertThat(histogram.getHistogramData().getPoints()).hasSize(1);
         HistogramPointData point = histogram.getHistogramData().getPoints().iterator().next();
         return List.of(point.getAttributes(), point.getCount(), point.getSum(), point.getCounts());
     }
 
     /** Checks each inference metric of the setting, with {@code chunk} the attributes of the chunk points. */
-    static void assertInferenceMetrics(Setting setting, Map<String, MetricData> metrics, Attributes common,
+    public static void assertInferenceMetrics(Setting setting, Map<String, MetricData> metrics, Attributes common,
             Attributes chunk) {
         for (String name : metrics.keySet()) {
             Set<Attributes> expected = switch (name) {
@@ -240,7 +244,8 @@ final class SemconvSignals {
                 case "gen_ai.client.inference.time_to_first_chunk",
                         "gen_ai.client.inference.time_per_output_chunk",
                         "gen_ai.client.operation.time_to_first_chunk",
-                        "gen_ai.client.operation.time_per_output_chunk" -> Set.of(chunk);
+                        "gen_ai.client.operation.time_per_output_chunk",
+                        "gen_ai.client.stream.output_tokens_per_second" -> Set.of(chunk);
                 default -> Set.of(common);
             };
             assertMetric(metrics.get(name), expected);
@@ -261,7 +266,7 @@ final class SemconvSignals {
     }
 
     /** Checks each embeddings metric of the setting and, in the dual setting, their equality. */
-    static void assertEmbeddingsMetrics(Setting setting, Map<String, MetricData> metrics, Attributes common) {
+    public static void assertEmbeddingsMetrics(Setting setting, Map<String, MetricData> metrics, Attributes common) {
         for (String name : metrics.keySet()) {
             assertMetric(metrics.get(name), name.equals("gen_ai.client.token.usage")
                     ? Set.of(with(common, GEN_AI_TOKEN_TYPE, "input")) : Set.of(common));
@@ -278,7 +283,7 @@ final class SemconvSignals {
      * A failed inference: only its duration, with {@code failed} (which carries {@code error.type}), and the details
      * event plus the inference exception event of each version in use, at WARN.
      */
-    static void assertFailedInference(Setting setting, Map<String, MetricData> metrics, Attributes failed,
+    public static void assertFailedInference(Setting setting, Map<String, MetricData> metrics, Attributes failed,
             List<LogRecordData> events) {
         List<String> durations = new ArrayList<>();
         List<String> expectedEvents = new ArrayList<>(List.of("gen_ai.client.inference.operation.details"));
@@ -309,7 +314,7 @@ final class SemconvSignals {
      * A failed embeddings call: only its duration, with {@code failed}, and {@code gen_ai.client.operation.exception}
      * once, at WARN, in every setting (v0.1.0 names no embeddings exception event of its own).
      */
-    static void assertFailedEmbeddings(Setting setting, Map<String, MetricData> metrics, Attributes failed,
+    public static void assertFailedEmbeddings(Setting setting, Map<String, MetricData> metrics, Attributes failed,
             List<LogRecordData> events) {
         List<String> durations = new ArrayList<>();
         if (setting.current()) {
@@ -329,12 +334,12 @@ final class SemconvSignals {
     }
 
     /** The details event's severity: DEBUG in v0.1.0 alone; INFO whenever 1.41.0 is emitted, alone or with it. */
-    static Severity detailsSeverity(Setting setting) {
+    public static Severity detailsSeverity(Setting setting) {
         return setting == Setting.V0_1_0 ? Severity.DEBUG : Severity.INFO;
     }
 
     /** Exactly one event: the details event, at the setting's severity. */
-    static void assertOneDetailsEvent(Setting setting, List<LogRecordData> events) {
+    public static void assertOneDetailsEvent(Setting setting, List<LogRecordData> events) {
         assertThat(events).singleElement().satisfies(event -> {
             assertThat(event.getEventName()).isEqualTo("gen_ai.client.inference.operation.details");
             assertThat(event.getSeverity()).isEqualTo(detailsSeverity(setting));
@@ -342,7 +347,7 @@ final class SemconvSignals {
     }
 
     /** The event names of the emitted log records, in order. */
-    static List<String> eventNames(List<LogRecordData> events) {
+    public static List<String> eventNames(List<LogRecordData> events) {
         List<String> names = new ArrayList<>();
         for (LogRecordData event : events) {
             names.add(event.getEventName());
