@@ -1,6 +1,7 @@
 package dev.genaiotel.mcp;
 
 import dev.genaiotel.core.GenAiTelemetry;
+import dev.genaiotel.core.InstrumentedView;
 import dev.genaiotel.mcp.internal.McpRecorder;
 import dev.genaiotel.mcp.internal.Peer;
 import dev.genaiotel.mcp.internal.TracingClientTransport;
@@ -69,7 +70,8 @@ public final class McpTelemetry {
      */
     public McpClientTransport wrap(McpClientTransport transport) {
         Objects.requireNonNull(transport, "transport");
-        return new TracingClientTransport(transport, recorder, Peer.ofClientTransport(transport, null));
+        return InstrumentedView.of(McpClientTransport.class, transport,
+                new TracingClientTransport(transport, recorder, Peer.ofClientTransport(transport, null)));
     }
 
     /**
@@ -80,7 +82,8 @@ public final class McpTelemetry {
      */
     public McpClientTransport wrap(McpClientTransport transport, URI serverUrl) {
         Objects.requireNonNull(transport, "transport");
-        return new TracingClientTransport(transport, recorder, Peer.ofClientTransport(transport, serverUrl));
+        return InstrumentedView.of(McpClientTransport.class, transport,
+                new TracingClientTransport(transport, recorder, Peer.ofClientTransport(transport, serverUrl)));
     }
 
     /**
@@ -91,6 +94,7 @@ public final class McpTelemetry {
      */
     public McpStatelessServerTransport wrap(McpStatelessServerTransport transport) {
         Objects.requireNonNull(transport, "transport");
-        return new TracingStatelessServerTransport(transport, recorder, Peer.ofServerTransport(transport));
+        return InstrumentedView.of(McpStatelessServerTransport.class, transport,
+                new TracingStatelessServerTransport(transport, recorder, Peer.ofServerTransport(transport)));
     }
 }

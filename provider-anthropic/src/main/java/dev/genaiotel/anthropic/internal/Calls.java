@@ -59,7 +59,7 @@ final class Calls {
             observer.failed(error);
             throw error;
         }
-        return new TracedStreamResponse(response, observer);
+        return TracedStreamResponse.of(response, observer);
     }
 
     static AsyncStreamResponse<RawMessageStreamEvent> asyncStream(MessageStream observer,
@@ -71,7 +71,7 @@ final class Calls {
             observer.failed(error);
             throw error;
         }
-        return new TracedAsyncStreamResponse(response, observer);
+        return TracedAsyncStreamResponse.of(response, observer);
     }
 
     static HttpResponseFor<Message> raw(MessageCall call, Supplier<HttpResponseFor<Message>> invoke) {
@@ -82,7 +82,7 @@ final class Calls {
             call.failed(error);
             throw error;
         }
-        return new TracedHttpResponseFor<>(response, new CallLifecycle(call));
+        return TracedHttpResponseFor.of(response, new CallLifecycle(call));
     }
 
     static CompletableFuture<HttpResponseFor<Message>> rawFuture(MessageCall call,
@@ -99,7 +99,7 @@ final class Calls {
                 call.failed(error);
                 throw Errors.asCompletionException(error);
             }
-            return new TracedHttpResponseFor<>(response, new CallLifecycle(call));
+            return TracedHttpResponseFor.of(response, new CallLifecycle(call));
         });
     }
 
@@ -112,7 +112,7 @@ final class Calls {
             observer.failed(error);
             throw error;
         }
-        return new TracedHttpResponseFor<>(response, new StreamLifecycle(observer));
+        return TracedHttpResponseFor.of(response, new StreamLifecycle(observer));
     }
 
     static CompletableFuture<HttpResponseFor<StreamResponse<RawMessageStreamEvent>>> rawStreamFuture(
@@ -130,7 +130,7 @@ final class Calls {
                 observer.failed(error);
                 throw Errors.asCompletionException(error);
             }
-            return new TracedHttpResponseFor<>(response, new StreamLifecycle(observer));
+            return TracedHttpResponseFor.of(response, new StreamLifecycle(observer));
         });
     }
 
@@ -179,7 +179,7 @@ final class Calls {
             if (raw != null) {
                 raw.release();
             }
-            return new TracedStreamResponse(value, observer);
+            return TracedStreamResponse.of(value, observer);
         }
 
         @Override

@@ -114,7 +114,7 @@ final class ClientTelemetry {
                         builder.openTelemetry(quiet);
                     }
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 FailSoft.log("reading derived client options", e);
             }
         }

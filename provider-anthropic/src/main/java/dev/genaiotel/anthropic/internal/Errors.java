@@ -40,7 +40,7 @@ final class Errors {
             if (error instanceof AnthropicIoException && error.getCause() != null) {
                 return error.getCause().getClass().getName();
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("error type", e);
         }
         return null;

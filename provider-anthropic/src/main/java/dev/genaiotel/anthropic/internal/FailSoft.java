@@ -23,7 +23,7 @@ final class FailSoft {
     static <T> T get(String where, Supplier<T> field) {
         try {
             return field.get();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             log(where, e);
             return null;
         }

@@ -31,7 +31,7 @@ final class MessageCall {
         InferenceResponse response;
         try {
             response = MessageMapping.response(message);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("message response mapping", e);
             response = InferenceResponse.empty();
         }

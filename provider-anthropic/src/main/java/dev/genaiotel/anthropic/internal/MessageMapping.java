@@ -108,12 +108,12 @@ final class MessageMapping {
         InferenceResponse.Builder builder = InferenceResponse.builder();
         try {
             builder.responseId(message._id().asKnown().orElse(null));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("message response id", e);
         }
         try {
             builder.responseModel(message._model().asKnown().map(model -> model.asString()).orElse(null));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("message response model", e);
         }
         String stopReason = null;
@@ -121,7 +121,7 @@ final class MessageMapping {
             Optional<StopReason> reason = message._stopReason().asKnown();
             stopReason = reason.isPresent() ? reason.get().asString() : null;
             builder.finishReasons(Collections.singletonList(stopReason));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("message stop reason", e);
         }
         try {
@@ -129,7 +129,7 @@ final class MessageMapping {
             if (usage.isPresent()) {
                 builder.usage(UsageMapping.of(usage.get()));
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("message usage", e);
         }
         String finish = stopReason == null ? FinishReason.ERROR : FinishReason.normalize(stopReason);

@@ -80,7 +80,7 @@ final class MessageStream {
                 }
                 usage(accumulator, delta.usage());
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("message stream event", e);
         }
     }
@@ -212,7 +212,7 @@ final class MessageStream {
                 response = InferenceResponse.builder()
                         .outputMessages(List.of(new OutputMessage(Role.ASSISTANT, parts, finish)))
                         .build();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 FailSoft.log("message stream output", e);
             }
         }

@@ -10,6 +10,7 @@ import com.anthropic.services.blocking.ModelService;
 import com.anthropic.services.blocking.OrganizationService;
 import com.anthropic.services.blocking.SkillService;
 import com.anthropic.services.blocking.UserProfileService;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.function.Consumer;
 
 /**
@@ -20,20 +21,28 @@ final class TracedAnthropicClient implements AnthropicClient {
 
     private final AnthropicClient delegate;
     private final ClientTelemetry telemetry;
+    private final ServiceView<AnthropicClientAsync> asyncView = new ServiceView<>();
+    private final ServiceView<AnthropicClient.WithRawResponse> withRawResponseView = new ServiceView<>();
+    private final ServiceView<MessageService> messagesView = new ServiceView<>();
 
-    TracedAnthropicClient(AnthropicClient delegate, ClientTelemetry telemetry) {
+    private TracedAnthropicClient(AnthropicClient delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
     }
 
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static AnthropicClient of(AnthropicClient delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(AnthropicClient.class, delegate, new TracedAnthropicClient(delegate, telemetry));
+    }
+
     @Override
     public AnthropicClientAsync async() {
-        return new TracedAnthropicClientAsync(delegate.async(), telemetry);
+        return asyncView.of(delegate.async(), telemetry, TracedAnthropicClientAsync::of);
     }
 
     @Override
     public AnthropicClient.WithRawResponse withRawResponse() {
-        return new TracedAnthropicClientRaw(delegate.withRawResponse(), telemetry);
+        return withRawResponseView.of(delegate.withRawResponse(), telemetry, TracedAnthropicClientRaw::of);
     }
 
     @Override
@@ -45,12 +54,12 @@ final class TracedAnthropicClient implements AnthropicClient {
     public AnthropicClient withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
         AnthropicClient derived = delegate.withOptions(capture);
-        return new TracedAnthropicClient(derived, capture.result());
+        return TracedAnthropicClient.of(derived, capture.result());
     }
 
     @Override
     public MessageService messages() {
-        return new TracedMessageService(delegate.messages(), telemetry);
+        return messagesView.of(delegate.messages(), telemetry, TracedMessageService::of);
     }
 
     @Override

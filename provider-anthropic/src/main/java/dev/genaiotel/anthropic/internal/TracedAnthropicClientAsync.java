@@ -10,6 +10,7 @@ import com.anthropic.services.async.ModelServiceAsync;
 import com.anthropic.services.async.OrganizationServiceAsync;
 import com.anthropic.services.async.SkillServiceAsync;
 import com.anthropic.services.async.UserProfileServiceAsync;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.function.Consumer;
 
 /**
@@ -20,20 +21,29 @@ final class TracedAnthropicClientAsync implements AnthropicClientAsync {
 
     private final AnthropicClientAsync delegate;
     private final ClientTelemetry telemetry;
+    private final ServiceView<AnthropicClient> syncView = new ServiceView<>();
+    private final ServiceView<AnthropicClientAsync.WithRawResponse> withRawResponseView = new ServiceView<>();
+    private final ServiceView<MessageServiceAsync> messagesView = new ServiceView<>();
 
-    TracedAnthropicClientAsync(AnthropicClientAsync delegate, ClientTelemetry telemetry) {
+    private TracedAnthropicClientAsync(AnthropicClientAsync delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
     }
 
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static AnthropicClientAsync of(AnthropicClientAsync delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(AnthropicClientAsync.class,
+                delegate, new TracedAnthropicClientAsync(delegate, telemetry));
+    }
+
     @Override
     public AnthropicClient sync() {
-        return new TracedAnthropicClient(delegate.sync(), telemetry);
+        return syncView.of(delegate.sync(), telemetry, TracedAnthropicClient::of);
     }
 
     @Override
     public AnthropicClientAsync.WithRawResponse withRawResponse() {
-        return new TracedAnthropicClientAsyncRaw(delegate.withRawResponse(), telemetry);
+        return withRawResponseView.of(delegate.withRawResponse(), telemetry, TracedAnthropicClientAsyncRaw::of);
     }
 
     @Override
@@ -45,12 +55,12 @@ final class TracedAnthropicClientAsync implements AnthropicClientAsync {
     public AnthropicClientAsync withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
         AnthropicClientAsync derived = delegate.withOptions(capture);
-        return new TracedAnthropicClientAsync(derived, capture.result());
+        return TracedAnthropicClientAsync.of(derived, capture.result());
     }
 
     @Override
     public MessageServiceAsync messages() {
-        return new TracedMessageServiceAsync(delegate.messages(), telemetry);
+        return messagesView.of(delegate.messages(), telemetry, TracedMessageServiceAsync::of);
     }
 
     @Override

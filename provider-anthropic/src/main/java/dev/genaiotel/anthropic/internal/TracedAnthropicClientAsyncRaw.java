@@ -9,6 +9,7 @@ import com.anthropic.services.async.ModelServiceAsync;
 import com.anthropic.services.async.OrganizationServiceAsync;
 import com.anthropic.services.async.SkillServiceAsync;
 import com.anthropic.services.async.UserProfileServiceAsync;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.function.Consumer;
 
 /**
@@ -19,21 +20,29 @@ final class TracedAnthropicClientAsyncRaw implements AnthropicClientAsync.WithRa
 
     private final AnthropicClientAsync.WithRawResponse delegate;
     private final ClientTelemetry telemetry;
+    private final ServiceView<MessageServiceAsync.WithRawResponse> messagesView = new ServiceView<>();
 
-    TracedAnthropicClientAsyncRaw(AnthropicClientAsync.WithRawResponse delegate, ClientTelemetry telemetry) {
+    private TracedAnthropicClientAsyncRaw(AnthropicClientAsync.WithRawResponse delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
+    }
+
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static AnthropicClientAsync.WithRawResponse of(
+            AnthropicClientAsync.WithRawResponse delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(AnthropicClientAsync.WithRawResponse.class,
+                delegate, new TracedAnthropicClientAsyncRaw(delegate, telemetry));
     }
 
     @Override
     public AnthropicClientAsync.WithRawResponse withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
-        return new TracedAnthropicClientAsyncRaw(delegate.withOptions(capture), capture.result());
+        return TracedAnthropicClientAsyncRaw.of(delegate.withOptions(capture), capture.result());
     }
 
     @Override
     public MessageServiceAsync.WithRawResponse messages() {
-        return new TracedMessageServiceAsyncRaw(delegate.messages(), telemetry);
+        return messagesView.of(delegate.messages(), telemetry, TracedMessageServiceAsyncRaw::of);
     }
 
     @Override

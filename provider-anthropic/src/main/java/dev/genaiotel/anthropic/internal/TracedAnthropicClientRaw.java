@@ -9,6 +9,7 @@ import com.anthropic.services.blocking.ModelService;
 import com.anthropic.services.blocking.OrganizationService;
 import com.anthropic.services.blocking.SkillService;
 import com.anthropic.services.blocking.UserProfileService;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.function.Consumer;
 
 /**
@@ -19,21 +20,28 @@ final class TracedAnthropicClientRaw implements AnthropicClient.WithRawResponse 
 
     private final AnthropicClient.WithRawResponse delegate;
     private final ClientTelemetry telemetry;
+    private final ServiceView<MessageService.WithRawResponse> messagesView = new ServiceView<>();
 
-    TracedAnthropicClientRaw(AnthropicClient.WithRawResponse delegate, ClientTelemetry telemetry) {
+    private TracedAnthropicClientRaw(AnthropicClient.WithRawResponse delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
+    }
+
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static AnthropicClient.WithRawResponse of(AnthropicClient.WithRawResponse delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(AnthropicClient.WithRawResponse.class,
+                delegate, new TracedAnthropicClientRaw(delegate, telemetry));
     }
 
     @Override
     public AnthropicClient.WithRawResponse withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
-        return new TracedAnthropicClientRaw(delegate.withOptions(capture), capture.result());
+        return TracedAnthropicClientRaw.of(delegate.withOptions(capture), capture.result());
     }
 
     @Override
     public MessageService.WithRawResponse messages() {
-        return new TracedMessageServiceRaw(delegate.messages(), telemetry);
+        return messagesView.of(delegate.messages(), telemetry, TracedMessageServiceRaw::of);
     }
 
     @Override

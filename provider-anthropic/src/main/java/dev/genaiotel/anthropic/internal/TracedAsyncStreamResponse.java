@@ -2,6 +2,7 @@ package dev.genaiotel.anthropic.internal;
 
 import com.anthropic.core.http.AsyncStreamResponse;
 import com.anthropic.models.messages.RawMessageStreamEvent;
+import dev.genaiotel.core.InstrumentedView;
 import dev.genaiotel.core.StreamWatch;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +19,7 @@ final class TracedAsyncStreamResponse implements AsyncStreamResponse<RawMessageS
     private final MessageStream observer;
     private final StreamWatch watch;
 
-    TracedAsyncStreamResponse(AsyncStreamResponse<RawMessageStreamEvent> delegate, MessageStream observer) {
+    private TracedAsyncStreamResponse(AsyncStreamResponse<RawMessageStreamEvent> delegate, MessageStream observer) {
         this.delegate = delegate;
         this.observer = observer;
         StreamWatch created = observer.watch(this);
@@ -35,15 +36,23 @@ final class TracedAsyncStreamResponse implements AsyncStreamResponse<RawMessageS
                     created.abandoned();
                 }
             });
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("async stream completion", e);
         }
+    }
+
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    @SuppressWarnings("unchecked") // the view implements the raw interface over the same events
+    static AsyncStreamResponse<RawMessageStreamEvent> of(AsyncStreamResponse<RawMessageStreamEvent> delegate,
+            MessageStream observer) {
+        return InstrumentedView.of(AsyncStreamResponse.class, delegate,
+                new TracedAsyncStreamResponse(delegate, observer));
     }
 
     @Override
     public AsyncStreamResponse<RawMessageStreamEvent> subscribe(Handler<? super RawMessageStreamEvent> handler) {
         subscribed();
-        delegate.subscribe(new ObservingHandler(handler, observer));
+        delegate.subscribe(observing(handler));
         return this;
     }
 
@@ -51,11 +60,18 @@ final class TracedAsyncStreamResponse implements AsyncStreamResponse<RawMessageS
     public AsyncStreamResponse<RawMessageStreamEvent> subscribe(Handler<? super RawMessageStreamEvent> handler,
             Executor executor) {
         subscribed();
-        delegate.subscribe(new ObservingHandler(handler, observer), executor);
+        delegate.subscribe(observing(handler), executor);
         return this;
     }
 
     /** A handler now drives the stream: the delegate keeps it alive, so dropping this view is not abandoning it. */
+    /** The caller's handler behind an {@link ObservingHandler}, as a view that keeps up with anthropic-java. */
+    @SuppressWarnings("unchecked") // the view passes on the same events
+    private Handler<RawMessageStreamEvent> observing(Handler<? super RawMessageStreamEvent> handler) {
+        ObservingHandler observing = new ObservingHandler(handler, observer);
+        return handler == null ? observing : InstrumentedView.of(Handler.class, handler, observing);
+    }
+
     private void subscribed() {
         observer.subscribed = true;
         watch.release();

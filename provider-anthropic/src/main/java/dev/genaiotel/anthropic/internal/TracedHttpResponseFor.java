@@ -2,6 +2,7 @@ package dev.genaiotel.anthropic.internal;
 
 import com.anthropic.core.http.Headers;
 import com.anthropic.core.http.HttpResponseFor;
+import dev.genaiotel.core.InstrumentedView;
 import dev.genaiotel.core.StreamWatch;
 import java.io.InputStream;
 import java.util.Optional;
@@ -31,10 +32,16 @@ final class TracedHttpResponseFor<T> implements HttpResponseFor<T> {
     private final Lifecycle<T> lifecycle;
     private volatile T parsed;
 
-    TracedHttpResponseFor(HttpResponseFor<T> delegate, Lifecycle<T> lifecycle) {
+    private TracedHttpResponseFor(HttpResponseFor<T> delegate, Lifecycle<T> lifecycle) {
         this.delegate = delegate;
         this.lifecycle = lifecycle;
         lifecycle.watch(this);
+    }
+
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    @SuppressWarnings("unchecked") // the view implements the raw interface over the same value
+    static <T> HttpResponseFor<T> of(HttpResponseFor<T> delegate, Lifecycle<T> lifecycle) {
+        return InstrumentedView.of(HttpResponseFor.class, delegate, new TracedHttpResponseFor<>(delegate, lifecycle));
     }
 
     @Override

@@ -10,6 +10,7 @@ import com.anthropic.models.messages.MessageTokensCount;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.services.blocking.MessageService;
 import com.anthropic.services.blocking.messages.BatchService;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.function.Consumer;
 
 /**
@@ -21,21 +22,27 @@ final class TracedMessageService implements MessageService {
 
     private final MessageService delegate;
     private final ClientTelemetry telemetry;
+    private final ServiceView<MessageService.WithRawResponse> withRawResponseView = new ServiceView<>();
 
-    TracedMessageService(MessageService delegate, ClientTelemetry telemetry) {
+    private TracedMessageService(MessageService delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
     }
 
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static MessageService of(MessageService delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(MessageService.class, delegate, new TracedMessageService(delegate, telemetry));
+    }
+
     @Override
     public MessageService.WithRawResponse withRawResponse() {
-        return new TracedMessageServiceRaw(delegate.withRawResponse(), telemetry);
+        return withRawResponseView.of(delegate.withRawResponse(), telemetry, TracedMessageServiceRaw::of);
     }
 
     @Override
     public MessageService withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
-        return new TracedMessageService(delegate.withOptions(capture), capture.result());
+        return TracedMessageService.of(delegate.withOptions(capture), capture.result());
     }
 
     @Override

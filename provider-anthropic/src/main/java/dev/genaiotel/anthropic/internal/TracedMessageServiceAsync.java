@@ -10,6 +10,7 @@ import com.anthropic.models.messages.MessageTokensCount;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.services.async.MessageServiceAsync;
 import com.anthropic.services.async.messages.BatchServiceAsync;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -21,21 +22,28 @@ final class TracedMessageServiceAsync implements MessageServiceAsync {
 
     private final MessageServiceAsync delegate;
     private final ClientTelemetry telemetry;
+    private final ServiceView<MessageServiceAsync.WithRawResponse> withRawResponseView = new ServiceView<>();
 
-    TracedMessageServiceAsync(MessageServiceAsync delegate, ClientTelemetry telemetry) {
+    private TracedMessageServiceAsync(MessageServiceAsync delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
     }
 
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static MessageServiceAsync of(MessageServiceAsync delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(MessageServiceAsync.class,
+                delegate, new TracedMessageServiceAsync(delegate, telemetry));
+    }
+
     @Override
     public MessageServiceAsync.WithRawResponse withRawResponse() {
-        return new TracedMessageServiceAsyncRaw(delegate.withRawResponse(), telemetry);
+        return withRawResponseView.of(delegate.withRawResponse(), telemetry, TracedMessageServiceAsyncRaw::of);
     }
 
     @Override
     public MessageServiceAsync withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
-        return new TracedMessageServiceAsync(delegate.withOptions(capture), capture.result());
+        return TracedMessageServiceAsync.of(delegate.withOptions(capture), capture.result());
     }
 
     @Override

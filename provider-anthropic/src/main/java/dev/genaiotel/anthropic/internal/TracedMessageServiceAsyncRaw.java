@@ -11,6 +11,7 @@ import com.anthropic.models.messages.MessageTokensCount;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.services.async.MessageServiceAsync;
 import com.anthropic.services.async.messages.BatchServiceAsync;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -23,15 +24,22 @@ final class TracedMessageServiceAsyncRaw implements MessageServiceAsync.WithRawR
     private final MessageServiceAsync.WithRawResponse delegate;
     private final ClientTelemetry telemetry;
 
-    TracedMessageServiceAsyncRaw(MessageServiceAsync.WithRawResponse delegate, ClientTelemetry telemetry) {
+    private TracedMessageServiceAsyncRaw(MessageServiceAsync.WithRawResponse delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
+    }
+
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static MessageServiceAsync.WithRawResponse of(
+            MessageServiceAsync.WithRawResponse delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(MessageServiceAsync.WithRawResponse.class,
+                delegate, new TracedMessageServiceAsyncRaw(delegate, telemetry));
     }
 
     @Override
     public MessageServiceAsync.WithRawResponse withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
-        return new TracedMessageServiceAsyncRaw(delegate.withOptions(capture), capture.result());
+        return TracedMessageServiceAsyncRaw.of(delegate.withOptions(capture), capture.result());
     }
 
     @Override

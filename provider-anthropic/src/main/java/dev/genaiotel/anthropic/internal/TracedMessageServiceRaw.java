@@ -11,6 +11,7 @@ import com.anthropic.models.messages.MessageTokensCount;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.services.blocking.MessageService;
 import com.anthropic.services.blocking.messages.BatchService;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.function.Consumer;
 
 /**
@@ -22,15 +23,21 @@ final class TracedMessageServiceRaw implements MessageService.WithRawResponse {
     private final MessageService.WithRawResponse delegate;
     private final ClientTelemetry telemetry;
 
-    TracedMessageServiceRaw(MessageService.WithRawResponse delegate, ClientTelemetry telemetry) {
+    private TracedMessageServiceRaw(MessageService.WithRawResponse delegate, ClientTelemetry telemetry) {
         this.delegate = delegate;
         this.telemetry = telemetry;
+    }
+
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    static MessageService.WithRawResponse of(MessageService.WithRawResponse delegate, ClientTelemetry telemetry) {
+        return InstrumentedView.of(MessageService.WithRawResponse.class,
+                delegate, new TracedMessageServiceRaw(delegate, telemetry));
     }
 
     @Override
     public MessageService.WithRawResponse withOptions(Consumer<ClientOptions.Builder> modifier) {
         ClientTelemetry.OptionsCapture capture = telemetry.capture(modifier);
-        return new TracedMessageServiceRaw(delegate.withOptions(capture), capture.result());
+        return TracedMessageServiceRaw.of(delegate.withOptions(capture), capture.result());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.genaiotel.anthropic.internal;
 
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.models.messages.RawMessageStreamEvent;
+import dev.genaiotel.core.InstrumentedView;
 import java.util.Spliterator;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -16,10 +17,17 @@ final class TracedStreamResponse implements StreamResponse<RawMessageStreamEvent
     private final StreamResponse<RawMessageStreamEvent> delegate;
     private final MessageStream observer;
 
-    TracedStreamResponse(StreamResponse<RawMessageStreamEvent> delegate, MessageStream observer) {
+    private TracedStreamResponse(StreamResponse<RawMessageStreamEvent> delegate, MessageStream observer) {
         this.delegate = delegate;
         this.observer = observer;
         observer.watch(this);
+    }
+
+    /** An instrumented view of {@code delegate}: see {@link InstrumentedView}. */
+    @SuppressWarnings("unchecked") // the view implements the raw interface over the same events
+    static StreamResponse<RawMessageStreamEvent> of(StreamResponse<RawMessageStreamEvent> delegate,
+            MessageStream observer) {
+        return InstrumentedView.of(StreamResponse.class, delegate, new TracedStreamResponse(delegate, observer));
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.anthropic.client.AnthropicClientAsync;
 import com.anthropic.core.ClientOptions;
 import com.anthropic.core.opentelemetry.OpenTelemetryOptions;
 import dev.genaiotel.core.GenAiTelemetry;
+import dev.genaiotel.core.InstrumentedView;
 
 /** Builds the instrumented clients for {@code AnthropicTelemetry}. */
 public final class Wrapping {
@@ -27,7 +28,7 @@ public final class Wrapping {
 
     /** An instrumented view of {@code client}; an already instrumented client is returned as it is. */
     public AnthropicClient wrap(AnthropicClient client) {
-        if (client instanceof TracedAnthropicClient) {
+        if (InstrumentedView.instrumentationOf(client) instanceof TracedAnthropicClient) {
             return client;
         }
         AnthropicClient delegate = client;
@@ -37,12 +38,12 @@ public final class Wrapping {
                 delegate = client.withOptions(builder -> builder.openTelemetry(quiet));
             }
         }
-        return new TracedAnthropicClient(delegate, clientTelemetry(delegate.options()));
+        return TracedAnthropicClient.of(delegate, clientTelemetry(delegate.options()));
     }
 
     /** An instrumented view of {@code client}; an already instrumented client is returned as it is. */
     public AnthropicClientAsync wrap(AnthropicClientAsync client) {
-        if (client instanceof TracedAnthropicClientAsync) {
+        if (InstrumentedView.instrumentationOf(client) instanceof TracedAnthropicClientAsync) {
             return client;
         }
         AnthropicClientAsync delegate = client;
@@ -52,7 +53,7 @@ public final class Wrapping {
                 delegate = client.withOptions(builder -> builder.openTelemetry(quiet));
             }
         }
-        return new TracedAnthropicClientAsync(delegate, clientTelemetry(delegate.options()));
+        return TracedAnthropicClientAsync.of(delegate, clientTelemetry(delegate.options()));
     }
 
     /** The client's OpenTelemetry options without its own spans, or null when it emits none already. */
@@ -61,7 +62,7 @@ public final class Wrapping {
             OpenTelemetryOptions current = options.openTelemetry();
             OpenTelemetryOptions quiet = ClientTelemetry.withoutClientSpans(current);
             return quiet == current ? null : quiet;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("switching the client's own spans off", e);
             return null;
         }

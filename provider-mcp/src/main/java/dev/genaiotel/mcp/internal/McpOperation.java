@@ -121,7 +121,7 @@ final class McpOperation {
                     recordResult(result);
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("mcp.end", e);
         }
         finish();
@@ -163,7 +163,7 @@ final class McpOperation {
         span.end();
         try {
             recorder.recordDuration(kind, seconds, metric.build());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("mcp.metrics", e);
         }
     }

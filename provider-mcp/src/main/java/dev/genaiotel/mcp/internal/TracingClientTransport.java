@@ -72,7 +72,7 @@ public final class TracingClientTransport implements McpClientTransport {
                     operation.end(response, protocolVersion);
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("mcp.client.send", e);
         }
         return delegate.sendMessage(message);
@@ -85,7 +85,7 @@ public final class TracingClientTransport implements McpClientTransport {
         try {
             traced = new JSONRPCRequest(request.jsonrpc(), request.method(), request.id(),
                     recorder.inject(described.params(), operation.context()));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("mcp.client.inject", e);
             traced = request;
         }
@@ -106,7 +106,7 @@ public final class TracingClientTransport implements McpClientTransport {
         try {
             traced = new JSONRPCNotification(notification.jsonrpc(), notification.method(),
                     recorder.inject(described.params(), operation.context()));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("mcp.client.inject", e);
             traced = notification;
         }
@@ -118,7 +118,7 @@ public final class TracingClientTransport implements McpClientTransport {
     private void receivedSafely(JSONRPCMessage message) {
         try {
             received(message);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("mcp.client.receive", e);
         }
     }
@@ -160,7 +160,7 @@ public final class TracingClientTransport implements McpClientTransport {
             received.values().forEach(operation -> operation.failWith(SESSION_CLOSED, "The session closed first"));
             received.clear();
             recorder.clientSessionEnded((System.nanoTime() - started) / 1e9, peer, protocolVersion, null);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             FailSoft.log("mcp.client.session", e);
         }
     }

@@ -100,7 +100,7 @@ public final class TracingStatelessServerTransport implements McpStatelessServer
             try {
                 McpRequest request = new McpRequest(method, id, toMap(params));
                 return recorder.startServer(request, peer, null, TracingStatelessServerTransport::toMap);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 FailSoft.log("mcp.server.start", e);
                 return null;
             }
