@@ -72,7 +72,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 @Fork(1)
 public class BedrockPeerBenchmark {
 
-    private static final String MODEL = "anthropic.claude-3-haiku-20240307-v1:0";
+    static final String MODEL = "anthropic.claude-3-haiku-20240307-v1:0";
 
     private static final byte[] CONVERSE = ("{\"output\":{\"message\":{\"role\":\"assistant\",\"content\":[{\"text\":"
             + "\"The sky is blue because of Rayleigh scattering.\"}]}},\"stopReason\":\"end_turn\",\"usage\":"
@@ -200,7 +200,7 @@ public class BedrockPeerBenchmark {
      * genai-core's part of a Converse call alone: the inference a Converse call describes, prebuilt, started before
      * execution and ended after it with a prebuilt response; no mapping, endpoint or context handling.
      */
-    private static final class CoreOnlyInterceptor implements ExecutionInterceptor {
+    static final class CoreOnlyInterceptor implements ExecutionInterceptor {
         private static final ExecutionAttribute<Inference> INFERENCE = new ExecutionAttribute<>("coreOnlyInference");
 
         private final GenAiTelemetry telemetry;

@@ -41,11 +41,12 @@ import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
  * request, the response its canned body unmarshals to, the SDK's own {@code InterceptorContext} and a fresh
  * {@code ExecutionAttributes} per call with the attributes the interceptors read). The baseline builds the per-call
  * attributes and calls a no-op interceptor's hooks. Inside the real client the same work costs several times more
- * and varies from run to run (the SDK's 30 to 80 us of code and 57 KB of allocation between the hooks leave their
- * data cold, and the machine's load adds to that), which is what {@link BedrockPeerCpuRun} measures; this runner
- * compares what each instrumentation does, as {@link OpenAiPeerOverheadCpuRun} does for OpenAI. Run with
+ * (between the hooks the SDK runs some 25 us of its own code and allocates 56 KB, after which the span and metric
+ * structures the hooks touch are cold again), which is what {@link BedrockPeerCpuRun} measures; this runner compares
+ * what each instrumentation does, as {@link OpenAiPeerOverheadCpuRun} does for OpenAI. Run with
  * {@code java -cp benchmarks-peers.jar dev.genaiotel.benchmarks.peers.BedrockPeerOverheadCpuRun [rounds] [group]
- * [processors]}: 41 rounds by default; group {@code off} (the default: content off, ours against the peer),
+ * [processors]}: 41 rounds by default; group {@code off} (the default: content off, ours against the peer, and
+ * genai-core's part alone as {@link BedrockPeerBenchmark}'s {@code coreOnlyConverse} does it),
  * {@code content} (ours with {@code SPAN_AND_EVENT} and {@code EVENT_ONLY} against the peer with capture on) or
  * {@code semconv} (ours, content off, under each conventions setting); processors {@code simple} (the default) or
  * {@code batch} (see {@link PeerSdk}).
@@ -74,6 +75,8 @@ public final class BedrockPeerOverheadCpuRun {
                 case "off":
                     add(run, call, "oursConverseNoContent", ours(sdk, ContentCapture.NO_CONTENT), false);
                     add(run, call, "peerConverseNoContent", peer(sdk, false), true);
+                    add(run, call, "coreOnlyConverse", new BedrockPeerBenchmark.CoreOnlyInterceptor(
+                            telemetry(sdk, ContentCapture.NO_CONTENT)), false);
                     run.ratio("oursConverseNoContent", "peerConverseNoContent", true);
                     break;
                 case "content":
@@ -112,13 +115,18 @@ public final class BedrockPeerOverheadCpuRun {
 
     private static ExecutionInterceptor ours(OpenTelemetrySdk sdk, ContentCapture capture,
             SemconvVersion... versions) {
+        return BedrockTelemetry.builder(telemetry(sdk, capture, versions)).build().newExecutionInterceptor();
+    }
+
+    private static GenAiTelemetry telemetry(OpenTelemetrySdk sdk, ContentCapture capture,
+            SemconvVersion... versions) {
         GenAiTelemetryBuilder builder = GenAiTelemetry.builder(sdk).setServiceLoaderListeners(false)
                 .setSettingsSources(name -> null, name -> null)
                 .setContentCapture(capture).setEmitEvent(capture != ContentCapture.NO_CONTENT);
         if (versions.length > 0) {
             builder.setSemconvVersion(versions[0], Arrays.copyOfRange(versions, 1, versions.length));
         }
-        return BedrockTelemetry.builder(builder.build()).build().newExecutionInterceptor();
+        return builder.build();
     }
 
     private static ExecutionInterceptor peer(OpenTelemetrySdk sdk, boolean content) {
