@@ -1,63 +1,67 @@
 package dev.genaiotel.benchmarks;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
-
 /**
- * A companion to {@link InferenceBenchmark} for shared, noisy machines: runs {@link InferenceBenchmark#baseline}
- * and {@link InferenceBenchmark#core} in alternating rounds and measures this thread's CPU time, so that load from
- * other processes affects both sides alike. Prints the median ns/op of each side and the median of the per-round
- * ratios. Run with {@code java -cp benchmarks.jar dev.genaiotel.benchmarks.InferenceBenchmarkPairedRun [rounds]}.
+ * A companion to {@link InferenceBenchmark} for shared, noisy machines: runs the raw OpenTelemetry baselines and the
+ * core's inference path under each conventions setting in alternating rounds through {@link PairedCpuRun}, which
+ * measures this thread's CPU time, so that load from other processes affects every variant alike. Prints each
+ * variant's median ns/op and B/op and the ratios the targets are written in: {@code core / baseline} (issue 14, the
+ * default conventions against the raw API writing the same span and points), {@code coreLegacy / baselineLegacy}
+ * (the same for the 1.41.0 points), {@code core / coreLegacy} and {@code coreDual / core} (issue 15). Run with
+ * {@code java -cp benchmarks.jar dev.genaiotel.benchmarks.InferenceBenchmarkPairedRun [rounds] [group]}: 21 rounds by
+ * default; group {@code all} (the default, every variant), {@code default} ({@code baseline} and {@code core}
+ * alone), {@code legacy} ({@code baselineLegacy} and {@code coreLegacy} alone, the pair earlier versions of this
+ * runner compared) or {@code floor} ({@code baseline}, {@code core} and {@code baselineSharedAttributes}: how much of
+ * the core's time is the SDK's own recording of the span and points). The smaller groups keep the JIT's view of the
+ * core path to one telemetry, as in an application; with all five, three telemetries share the core's call sites.
  */
 public final class InferenceBenchmarkPairedRun {
-
-    private static final int CALLS_PER_ROUND = 100_000;
 
     private InferenceBenchmarkPairedRun() {}
 
     /** Runs the comparison. */
     public static void main(String[] args) {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 21;
+        String group = args.length > 1 ? args[1] : "all";
         InferenceBenchmark state = new InferenceBenchmark();
         state.setUp();
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < 5; i++) {
-            round(state, threads, true);
-            round(state, threads, false);
-        }
-        double[] baseline = new double[rounds];
-        double[] core = new double[rounds];
-        double[] ratio = new double[rounds];
-        for (int i = 0; i < rounds; i++) {
-            baseline[i] = round(state, threads, true);
-            core[i] = round(state, threads, false);
-            ratio[i] = core[i] / baseline[i];
-        }
-        state.tearDown();
-        System.out.printf("baseline %.0f ns/op, core %.0f ns/op (CPU time, medians of %d rounds of %d calls)%n",
-                median(baseline), median(core), rounds, CALLS_PER_ROUND);
-        System.out.printf("core / baseline: median %.3f, min %.3f, max %.3f%n", median(ratio),
-                Arrays.stream(ratio).min().orElse(0), Arrays.stream(ratio).max().orElse(0));
-    }
-
-    private static double round(InferenceBenchmark state, ThreadMXBean threads, boolean baseline) {
-        long start = threads.getCurrentThreadCpuTime();
-        if (baseline) {
-            for (int i = 0; i < CALLS_PER_ROUND; i++) {
-                state.baseline();
+        try {
+            PairedCpuRun run = new PairedCpuRun("Inference, non-streaming, content off, " + group);
+            switch (group) {
+                case "all":
+                    run.add("baseline", state::baseline)
+                            .add("core", state::core)
+                            .add("baselineLegacy", state::baselineLegacy)
+                            .add("coreLegacy", state::coreLegacy)
+                            .add("coreDual", state::coreDual)
+                            .ratio("core", "baseline", false)
+                            .ratio("coreLegacy", "baselineLegacy", false)
+                            .ratio("core", "coreLegacy", false)
+                            .ratio("coreDual", "core", false);
+                    break;
+                case "default":
+                    run.add("baseline", state::baseline)
+                            .add("core", state::core)
+                            .ratio("core", "baseline", false);
+                    break;
+                case "floor":
+                    run.add("baseline", state::baseline)
+                            .add("core", state::core)
+                            .add("baselineSharedAttributes", state::baselineSharedAttributes)
+                            .ratio("core", "baseline", false)
+                            .ratio("baselineSharedAttributes", "baseline", false)
+                            .ratio("core", "baselineSharedAttributes", false);
+                    break;
+                case "legacy":
+                    run.add("baselineLegacy", state::baselineLegacy)
+                            .add("coreLegacy", state::coreLegacy)
+                            .ratio("coreLegacy", "baselineLegacy", false);
+                    break;
+                default:
+                    throw new IllegalArgumentException("group: all, default, floor or legacy, not " + group);
             }
-        } else {
-            for (int i = 0; i < CALLS_PER_ROUND; i++) {
-                state.core();
-            }
+            run.run(5, rounds, 100_000_000L);
+        } finally {
+            state.tearDown();
         }
-        return (double) (threads.getCurrentThreadCpuTime() - start) / CALLS_PER_ROUND;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }

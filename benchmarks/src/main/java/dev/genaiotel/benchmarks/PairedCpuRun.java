@@ -15,7 +15,8 @@ import java.util.Map;
  * client); for every other one it prints the median CPU ns/op and the median over rounds of its difference from the
  * reference in the same round, which is the added cost. It does the same for the bytes the thread allocated per call
  * ({@code getCurrentThreadAllocatedBytes}), which, unlike JMH's per-fork {@code -prof gc} figures, compares variants
- * compiled by one JIT in one JVM. Garbage collection runs on other threads and so is not in these times.
+ * compiled by one JIT in one JVM. Garbage collection runs on other threads and so is not in these times. Ratios asked
+ * for with {@link #ratio} are printed after the table, from the same rounds.
  */
 // benchmarks/peers has a copy (it stays on OpenTelemetry 1.65 and cannot depend on this shaded jar): change both.
 final class PairedCpuRun {
@@ -24,6 +25,8 @@ final class PairedCpuRun {
 
     private final String title;
     private final Map<String, Runnable> variants = new LinkedHashMap<>();
+    private final List<String[]> ratios = new ArrayList<>();
+    private int maxSteadyPasses;
 
     PairedCpuRun(String title) {
         this.title = title;
@@ -31,6 +34,27 @@ final class PairedCpuRun {
 
     PairedCpuRun add(String name, Runnable call) {
         variants.put(name, call);
+        return this;
+    }
+
+    /**
+     * Also prints {@code numerator} against {@code denominator}: of their CPU times, or, when {@code added}, of their
+     * added costs (each minus the reference in the same round). Printed: the ratio of the two medians, and the median,
+     * minimum and maximum of the per-round ratios; the same ratio of medians for allocation.
+     */
+    PairedCpuRun ratio(String numerator, String denominator, boolean added) {
+        ratios.add(new String[] {numerator, denominator, added ? "added" : "total"});
+        return this;
+    }
+
+    /**
+     * After the fixed warm-up rounds, keeps warming every variant in passes while the reference still gets faster
+     * (by more than 3% on the fastest pass so far, within the last three passes), up to {@code maxPasses} passes.
+     * A large client (the AWS SDK's pipeline) can take a minute or more of a loaded machine to be compiled; rounds
+     * measured before that drift, and so do the differences between variants.
+     */
+    PairedCpuRun warmUntilSteady(int maxPasses) {
+        maxSteadyPasses = maxPasses;
         return this;
     }
 
@@ -45,6 +69,9 @@ final class PairedCpuRun {
             for (Runnable call : variants.values()) {
                 warm(call, roundCpuNanos);
             }
+        }
+        if (maxSteadyPasses > 0) {
+            warmUntilSteady(roundCpuNanos);
         }
         int calls = calibrate(variants.get(names.get(0)), roundCpuNanos);
         double[][] times = new double[names.size()][rounds];
@@ -66,6 +93,24 @@ final class PairedCpuRun {
                     v == 0 ? "" : String.format("%.0f", medianDifference(times[v], times[0])), median(bytes[v]),
                     v == 0 ? "" : String.format("%.0f", medianDifference(bytes[v], bytes[0])));
         }
+        for (String[] ratio : ratios) {
+            int n = names.indexOf(ratio[0]);
+            int d = names.indexOf(ratio[1]);
+            boolean added = "added".equals(ratio[2]);
+            double[] perRound = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                perRound[r] = added ? (times[n][r] - times[0][r]) / (times[d][r] - times[0][r])
+                        : times[n][r] / times[d][r];
+            }
+            double time = added ? medianDifference(times[n], times[0]) / medianDifference(times[d], times[0])
+                    : median(times[n]) / median(times[d]);
+            double allocation = added ? medianDifference(bytes[n], bytes[0]) / medianDifference(bytes[d], bytes[0])
+                    : median(bytes[n]) / median(bytes[d]);
+            double[] sorted = perRound.clone();
+            Arrays.sort(sorted);
+            System.out.printf("%s / %s (%s): time %.3f (per round: median %.3f, min %.3f, max %.3f), B %.3f%n",
+                    ratio[0], ratio[1], ratio[2], time, median(perRound), sorted[0], sorted[rounds - 1], allocation);
+        }
     }
 
     private static double medianDifference(double[] values, double[] reference) {
@@ -76,13 +121,45 @@ final class PairedCpuRun {
         return median(differences);
     }
 
-    private static void warm(Runnable call, long cpuNanos) {
+    private void warmUntilSteady(long roundCpuNanos) {
+        Runnable reference = variants.values().iterator().next();
+        double best = Double.MAX_VALUE;
+        int sinceBest = 0;
+        int passes = 0;
+        double last = 0;
+        while (passes < maxSteadyPasses && sinceBest < 3) {
+            last = warm(reference, roundCpuNanos);
+            for (Runnable call : variants.values()) {
+                if (call != reference) {
+                    warm(call, roundCpuNanos);
+                }
+            }
+            passes++;
+            if (last < best * 0.97) {
+                best = last;
+                sinceBest = 0;
+            } else {
+                sinceBest++;
+                best = Math.min(best, last);
+            }
+        }
+        System.out.printf("%s: warmed up for %d further passes (%s); reference %.0f ns/op in the last%n", title,
+                passes, sinceBest >= 3 ? "steady" : "not steady, stopped at the limit", last);
+    }
+
+    /** Runs {@code call} for about {@code cpuNanos} of this thread's CPU time; returns its CPU ns per call. */
+    private static double warm(Runnable call, long cpuNanos) {
         long start = THREADS.getCurrentThreadCpuTime();
+        long calls = 0;
+        long spent;
         do {
             for (int i = 0; i < 16; i++) {
                 call.run();
             }
-        } while (THREADS.getCurrentThreadCpuTime() - start < cpuNanos);
+            calls += 16;
+            spent = THREADS.getCurrentThreadCpuTime() - start;
+        } while (spent < cpuNanos);
+        return (double) spent / calls;
     }
 
     private static int calibrate(Runnable call, long roundCpuNanos) {

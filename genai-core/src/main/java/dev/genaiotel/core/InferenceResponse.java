@@ -62,12 +62,22 @@ public record InferenceResponse(
         this(responseId, responseModel, finishReasons, outputMessages, usage, attributes, null);
     }
 
+    /**
+     * An unmodifiable copy with {@code error} for each null. Without a null, {@link List#copyOf} returns a list that
+     * is already unmodifiable as it is (providers mostly pass {@code List.of(...)}, and {@link #orElse} passes a
+     * response's own list), so an inference allocates nothing here.
+     */
     private static List<String> copyReasons(List<String> reasons) {
-        List<String> copy = new ArrayList<>(reasons.size());
         for (String reason : reasons) {
-            copy.add(reason == null ? FinishReason.ERROR : reason);
+            if (reason == null) {
+                List<String> copy = new ArrayList<>(reasons.size());
+                for (String each : reasons) {
+                    copy.add(each == null ? FinishReason.ERROR : each);
+                }
+                return List.copyOf(copy);
+            }
         }
-        return List.copyOf(copy);
+        return List.copyOf(reasons);
     }
 
     /** A response about which nothing is known. */

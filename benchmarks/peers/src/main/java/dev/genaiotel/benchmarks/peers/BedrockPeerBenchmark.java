@@ -3,6 +3,10 @@ package dev.genaiotel.benchmarks.peers;
 import dev.genaiotel.bedrock.BedrockTelemetry;
 import dev.genaiotel.core.ContentCapture;
 import dev.genaiotel.core.GenAiTelemetry;
+import dev.genaiotel.core.Inference;
+import dev.genaiotel.core.InferenceRequest;
+import dev.genaiotel.core.InferenceResponse;
+import dev.genaiotel.core.TokenUsage;
 import io.opentelemetry.instrumentation.awssdk.v2_2.AwsSdkTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.io.ByteArrayInputStream;
@@ -10,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -25,6 +30,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
@@ -47,9 +55,14 @@ import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
  * resolution, JSON unmarshalling) against an in-memory {@link SdkHttpClient} that reads the request body and answers
  * with a recorded-shape Converse response, so no socket is involved. Variants: the raw client, the OpenTelemetry
  * Java instrumentation's AWS SDK library interceptor ({@code opentelemetry-aws-sdk-2.2}, "peer") with GenAI message
- * capture off and on, and ours ({@code BedrockTelemetry...newExecutionInterceptor()}) with content off and
- * {@code SPAN_AND_EVENT}. Each variant is its own client with its own interceptor, all recording into one
- * {@link PeerSdk} on the OpenTelemetry 1.65 line the peer needs. Added cost per call: {@code x - rawConverse}.
+ * capture off and on, and ours ({@code BedrockTelemetry...newExecutionInterceptor()}) with content off,
+ * {@code SPAN_AND_EVENT} and {@code EVENT_ONLY}. Each variant is its own client with its own interceptor, all
+ * recording into one {@link PeerSdk} on the OpenTelemetry 1.65 line the peer needs. Added cost per call:
+ * {@code x - rawConverse}. Two more variants split our content-off cost inside the real client:
+ * {@code noopInterceptorConverse}, a client with an interceptor that does nothing (the SDK's own cost of calling one
+ * more interceptor's hooks), and {@code coreOnlyConverse}, an interceptor that does only genai-core's part (start a
+ * prebuilt inference in {@code beforeExecution}, end it with a prebuilt response in {@code afterExecution}), so that
+ * ours minus it is what provider-bedrock adds around the core.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -59,7 +72,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 @Fork(1)
 public class BedrockPeerBenchmark {
 
-    private static final String MODEL = "anthropic.claude-3-haiku-20240307-v1:0";
+    static final String MODEL = "anthropic.claude-3-haiku-20240307-v1:0";
 
     private static final byte[] CONVERSE = ("{\"output\":{\"message\":{\"role\":\"assistant\",\"content\":[{\"text\":"
             + "\"The sky is blue because of Rayleigh scattering.\"}]}},\"stopReason\":\"end_turn\",\"usage\":"
@@ -73,6 +86,9 @@ public class BedrockPeerBenchmark {
     private BedrockRuntimeClient peerContent;
     private BedrockRuntimeClient oursNoContent;
     private BedrockRuntimeClient oursSpanAndEvent;
+    private BedrockRuntimeClient oursEventOnly;
+    private BedrockRuntimeClient noopInterceptor;
+    private BedrockRuntimeClient coreOnly;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -91,6 +107,9 @@ public class BedrockPeerBenchmark {
                 .createExecutionInterceptor());
         oursNoContent = client(ours(ContentCapture.NO_CONTENT));
         oursSpanAndEvent = client(ours(ContentCapture.SPAN_AND_EVENT));
+        oursEventOnly = client(ours(ContentCapture.EVENT_ONLY));
+        noopInterceptor = client(new ExecutionInterceptor() { });
+        coreOnly = client(new CoreOnlyInterceptor(telemetry(ContentCapture.NO_CONTENT)));
 
         PeerSdk.expectNothing("rawConverse", this::rawConverse);
         // The peer emits gen_ai.* log events (without content when capture is off), as its OpenAI library does.
@@ -98,22 +117,29 @@ public class BedrockPeerBenchmark {
         PeerSdk.expectRecorded("peerConverseContent", true, this::peerConverseContent);
         PeerSdk.expectRecorded("oursConverseNoContent", false, this::oursConverseNoContent);
         PeerSdk.expectRecorded("oursConverseSpanAndEvent", true, this::oursConverseSpanAndEvent);
+        PeerSdk.expectRecorded("oursConverseEventOnly", true, this::oursConverseEventOnly);
+        PeerSdk.expectNothing("noopInterceptorConverse", this::noopInterceptorConverse);
+        PeerSdk.expectRecorded("coreOnlyConverse", false, this::coreOnlyConverse);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
         for (BedrockRuntimeClient client : new BedrockRuntimeClient[] {
-                raw, peerNoContent, peerContent, oursNoContent, oursSpanAndEvent}) {
+                raw, peerNoContent, peerContent, oursNoContent, oursSpanAndEvent, oursEventOnly, noopInterceptor,
+                coreOnly}) {
             client.close();
         }
         sdk.close();
     }
 
     private ExecutionInterceptor ours(ContentCapture capture) {
-        GenAiTelemetry telemetry = GenAiTelemetry.builder(sdk).setServiceLoaderListeners(false)
+        return BedrockTelemetry.builder(telemetry(capture)).build().newExecutionInterceptor();
+    }
+
+    private GenAiTelemetry telemetry(ContentCapture capture) {
+        return GenAiTelemetry.builder(sdk).setServiceLoaderListeners(false)
                 .setSettingsSources(name -> null, name -> null)
                 .setContentCapture(capture).setEmitEvent(capture != ContentCapture.NO_CONTENT).build();
-        return BedrockTelemetry.builder(telemetry).build().newExecutionInterceptor();
     }
 
     private static BedrockRuntimeClient client(ExecutionInterceptor interceptor) {
@@ -153,6 +179,50 @@ public class BedrockPeerBenchmark {
     @Benchmark
     public ConverseResponse oursConverseSpanAndEvent() {
         return oursSpanAndEvent.converse(request);
+    }
+
+    @Benchmark
+    public ConverseResponse oursConverseEventOnly() {
+        return oursEventOnly.converse(request);
+    }
+
+    @Benchmark
+    public ConverseResponse noopInterceptorConverse() {
+        return noopInterceptor.converse(request);
+    }
+
+    @Benchmark
+    public ConverseResponse coreOnlyConverse() {
+        return coreOnly.converse(request);
+    }
+
+    /**
+     * genai-core's part of a Converse call alone: the inference a Converse call describes, prebuilt, started before
+     * execution and ended after it with a prebuilt response; no mapping, endpoint or context handling.
+     */
+    static final class CoreOnlyInterceptor implements ExecutionInterceptor {
+        private static final ExecutionAttribute<Inference> INFERENCE = new ExecutionAttribute<>("coreOnlyInference");
+
+        private final GenAiTelemetry telemetry;
+        private final InferenceRequest inferenceRequest = InferenceRequest.chat("aws.bedrock", MODEL)
+                .server("bedrock-runtime.us-east-1.amazonaws.com", 443L).maxTokens(256L).temperature(0.2).build();
+        private final InferenceResponse inferenceResponse = InferenceResponse.builder()
+                .responseId("6f2c1a52-2b8e-4d36-9a6e-3b0c8d1e7f10").finishReasons(List.of("stop"))
+                .usage(TokenUsage.of(26L, 12L)).build();
+
+        CoreOnlyInterceptor(GenAiTelemetry telemetry) {
+            this.telemetry = telemetry;
+        }
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            attributes.putAttribute(INFERENCE, telemetry.startInference(inferenceRequest));
+        }
+
+        @Override
+        public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+            attributes.getAttribute(INFERENCE).end(inferenceResponse);
+        }
     }
 
     /** Reads the request body as a real client would, and answers 200 with the same body, without I/O. */

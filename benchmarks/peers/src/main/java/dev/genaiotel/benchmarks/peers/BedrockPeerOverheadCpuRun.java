@@ -3,11 +3,14 @@ package dev.genaiotel.benchmarks.peers;
 import dev.genaiotel.bedrock.BedrockTelemetry;
 import dev.genaiotel.core.ContentCapture;
 import dev.genaiotel.core.GenAiTelemetry;
+import dev.genaiotel.core.GenAiTelemetryBuilder;
+import dev.genaiotel.semconv.SemconvVersion;
 import io.opentelemetry.instrumentation.awssdk.v2_2.AwsSdkTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import software.amazon.awssdk.awscore.AwsExecutionAttribute;
 import software.amazon.awssdk.awscore.DefaultAwsResponseMetadata;
@@ -38,11 +41,15 @@ import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
  * request, the response its canned body unmarshals to, the SDK's own {@code InterceptorContext} and a fresh
  * {@code ExecutionAttributes} per call with the attributes the interceptors read). The baseline builds the per-call
  * attributes and calls a no-op interceptor's hooks. Inside the real client the same work costs several times more
- * and varies from run to run (the SDK's 30 to 80 us of code and 57 KB of allocation between the hooks leave their
- * data cold, and the machine's load adds to that), which is what {@link BedrockPeerCpuRun} measures; this runner
- * compares what each instrumentation does, as {@link OpenAiPeerOverheadCpuRun} does for OpenAI. Content off. Run with
- * {@code java -cp benchmarks-peers.jar dev.genaiotel.benchmarks.peers.BedrockPeerOverheadCpuRun [rounds]} (41 by
- * default).
+ * (between the hooks the SDK runs some 25 us of its own code and allocates 56 KB, after which the span and metric
+ * structures the hooks touch are cold again), which is what {@link BedrockPeerCpuRun} measures; this runner compares
+ * what each instrumentation does, as {@link OpenAiPeerOverheadCpuRun} does for OpenAI. Run with
+ * {@code java -cp benchmarks-peers.jar dev.genaiotel.benchmarks.peers.BedrockPeerOverheadCpuRun [rounds] [group]
+ * [processors]}: 41 rounds by default; group {@code off} (the default: content off, ours against the peer, and
+ * genai-core's part alone as {@link BedrockPeerBenchmark}'s {@code coreOnlyConverse} does it),
+ * {@code content} (ours with {@code SPAN_AND_EVENT} and {@code EVENT_ONLY} against the peer with capture on) or
+ * {@code semconv} (ours, content off, under each conventions setting); processors {@code simple} (the default) or
+ * {@code batch} (see {@link PeerSdk}).
  */
 public final class BedrockPeerOverheadCpuRun {
 
@@ -52,29 +59,79 @@ public final class BedrockPeerOverheadCpuRun {
 
     private BedrockPeerOverheadCpuRun() {}
 
-    /** Runs the Converse group, content off. */
+    /** Runs the Converse group of the chosen variants. */
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 41;
-        OpenTelemetrySdk sdk = PeerSdk.discarding();
-        GenAiTelemetry telemetry = GenAiTelemetry.builder(sdk).setServiceLoaderListeners(false)
-                .setSettingsSources(name -> null, name -> null)
-                .setContentCapture(ContentCapture.NO_CONTENT).setEmitEvent(false).build();
-        ExecutionInterceptor ours = BedrockTelemetry.builder(telemetry).build().newExecutionInterceptor();
-        ExecutionInterceptor peer = AwsSdkTelemetry.builder(sdk).setGenaiCaptureMessageContent(false).build()
-                .createExecutionInterceptor();
-        ExecutionInterceptor noop = new ExecutionInterceptor() { };
+        String group = args.length > 1 ? args[1] : "off";
+        boolean batch = args.length > 2 && "batch".equals(args[2]);
+        OpenTelemetrySdk sdk = batch ? PeerSdk.batching() : PeerSdk.discarding();
         Call call = new Call();
+        PairedCpuRun run = new PairedCpuRun("Bedrock Converse interceptors alone (sync hooks), " + group + ", "
+                + (batch ? "batch" : "simple") + " processors");
+        ExecutionInterceptor noop = new ExecutionInterceptor() { };
+        run.add("noopInterceptor", () -> call.run(noop));
         try {
-            call.run(ours);
-            call.run(peer);
-            new PairedCpuRun("Bedrock Converse interceptors alone (sync hooks, content off)")
-                    .add("noopInterceptor", () -> call.run(noop))
-                    .add("oursConverseNoContent", () -> call.run(ours))
-                    .add("peerConverseNoContent", () -> call.run(peer))
-                    .run(5, rounds, 5_000_000L);
+            switch (group) {
+                case "off":
+                    add(run, call, "oursConverseNoContent", ours(sdk, ContentCapture.NO_CONTENT), false);
+                    add(run, call, "peerConverseNoContent", peer(sdk, false), true);
+                    add(run, call, "coreOnlyConverse", new BedrockPeerBenchmark.CoreOnlyInterceptor(
+                            telemetry(sdk, ContentCapture.NO_CONTENT)), false);
+                    run.ratio("oursConverseNoContent", "peerConverseNoContent", true);
+                    break;
+                case "content":
+                    add(run, call, "oursConverseSpanAndEvent", ours(sdk, ContentCapture.SPAN_AND_EVENT), true);
+                    add(run, call, "oursConverseEventOnly", ours(sdk, ContentCapture.EVENT_ONLY), true);
+                    add(run, call, "peerConverseContent", peer(sdk, true), true);
+                    run.ratio("oursConverseSpanAndEvent", "peerConverseContent", true);
+                    run.ratio("oursConverseEventOnly", "peerConverseContent", true);
+                    break;
+                case "semconv":
+                    add(run, call, "oursConverse", ours(sdk, ContentCapture.NO_CONTENT), false);
+                    add(run, call, "oursConverseLegacy", ours(sdk, ContentCapture.NO_CONTENT,
+                            SemconvVersion.V1_41_0), false);
+                    add(run, call, "oursConverseDual", ours(sdk, ContentCapture.NO_CONTENT, SemconvVersion.V0_1_0,
+                            SemconvVersion.V1_41_0), false);
+                    run.ratio("oursConverse", "oursConverseLegacy", true);
+                    run.ratio("oursConverseDual", "oursConverse", true);
+                    break;
+                default:
+                    throw new IllegalArgumentException("group: off, content or semconv, not " + group);
+            }
+            run.run(5, rounds, 5_000_000L);
+            if (batch) {
+                PeerSdk.checkNothingDropped(sdk);
+            }
         } finally {
             sdk.close();
         }
+    }
+
+    private static void add(PairedCpuRun run, Call call, String name, ExecutionInterceptor interceptor,
+            boolean events) {
+        PeerSdk.expectRecorded(name, events, () -> call.run(interceptor));
+        run.add(name, () -> call.run(interceptor));
+    }
+
+    private static ExecutionInterceptor ours(OpenTelemetrySdk sdk, ContentCapture capture,
+            SemconvVersion... versions) {
+        return BedrockTelemetry.builder(telemetry(sdk, capture, versions)).build().newExecutionInterceptor();
+    }
+
+    private static GenAiTelemetry telemetry(OpenTelemetrySdk sdk, ContentCapture capture,
+            SemconvVersion... versions) {
+        GenAiTelemetryBuilder builder = GenAiTelemetry.builder(sdk).setServiceLoaderListeners(false)
+                .setSettingsSources(name -> null, name -> null)
+                .setContentCapture(capture).setEmitEvent(capture != ContentCapture.NO_CONTENT);
+        if (versions.length > 0) {
+            builder.setSemconvVersion(versions[0], Arrays.copyOfRange(versions, 1, versions.length));
+        }
+        return builder.build();
+    }
+
+    private static ExecutionInterceptor peer(OpenTelemetrySdk sdk, boolean content) {
+        return AwsSdkTelemetry.builder(sdk).setGenaiCaptureMessageContent(content).build()
+                .createExecutionInterceptor();
     }
 
     /** The contexts of one Converse call, and the hooks the SDK calls with them. */

@@ -26,23 +26,29 @@ public final class OpenAiPeerCpuRun {
             PairedCpuRun chat = new PairedCpuRun("OpenAI chat")
                     .add("rawChat", state::rawChat)
                     .add("oursChatNoContent", state::oursChatNoContent)
-                    .add("peerChatNoContent", state::peerChatNoContent);
+                    .add("peerChatNoContent", state::peerChatNoContent)
+                    .ratio("oursChatNoContent", "peerChatNoContent", true);
             if (!contentOffOnly) {
                 chat.add("oursChatSpanAndEvent", state::oursChatSpanAndEvent)
                         .add("oursChatEventOnly", state::oursChatEventOnly)
-                        .add("peerChatContent", state::peerChatContent);
+                        .add("peerChatContent", state::peerChatContent)
+                        .ratio("oursChatSpanAndEvent", "peerChatContent", true)
+                        .ratio("oursChatEventOnly", "peerChatContent", true);
             }
-            chat.run(5, rounds, 100_000_000L);
+            chat.warmUntilSteady(200).run(5, rounds, 100_000_000L);
             PairedCpuRun stream = new PairedCpuRun("OpenAI stream of " + state.chunks + " chunks")
                     .add("rawStream", () -> state.rawStream(blackhole))
                     .add("oursStreamNoContent", () -> state.oursStreamNoContent(blackhole))
-                    .add("peerStreamNoContent", () -> state.peerStreamNoContent(blackhole));
+                    .add("peerStreamNoContent", () -> state.peerStreamNoContent(blackhole))
+                    .ratio("oursStreamNoContent", "peerStreamNoContent", true);
             if (!contentOffOnly) {
                 stream.add("oursStreamSpanAndEvent", () -> state.oursStreamSpanAndEvent(blackhole))
                         .add("oursStreamEventOnly", () -> state.oursStreamEventOnly(blackhole))
-                        .add("peerStreamContent", () -> state.peerStreamContent(blackhole));
+                        .add("peerStreamContent", () -> state.peerStreamContent(blackhole))
+                        .ratio("oursStreamSpanAndEvent", "peerStreamContent", true)
+                        .ratio("oursStreamEventOnly", "peerStreamContent", true);
             }
-            stream.run(5, rounds, 100_000_000L);
+            stream.warmUntilSteady(200).run(5, rounds, 100_000_000L);
         } finally {
             blackhole.evaporate("Yes, I am Stephen Hawking, and know a thing or two about black holes.");
             state.tearDown();

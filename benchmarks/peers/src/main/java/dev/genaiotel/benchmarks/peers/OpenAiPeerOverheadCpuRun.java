@@ -14,11 +14,17 @@ import com.openai.services.blocking.ChatService;
 import com.openai.services.blocking.chat.ChatCompletionService;
 import dev.genaiotel.core.ContentCapture;
 import dev.genaiotel.core.GenAiTelemetry;
+import dev.genaiotel.core.GenAiTelemetryBuilder;
 import dev.genaiotel.openai.OpenAITelemetry;
+import dev.genaiotel.semconv.SemconvVersion;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -27,14 +33,17 @@ import java.util.stream.Stream;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The instrumentation's own cost, without openai-java's: {@link OpenAiPeerCpuRun}'s variants (content off) wrapping
- * a stand-in {@code OpenAIClient} that answers with objects openai-java parsed once from the same canned bodies (the
- * completion, and the 100 chunks of the stream, usage chunk included), so the raw call costs almost nothing and the
- * differences are not lost in the noise of openai-java's 40 us per call and 18 us per chunk on a loaded machine.
- * The stand-in's stream is a pipelined {@link Stream} like openai-java's. Both instrumentations wrap it through the
+ * The instrumentation's own cost, without openai-java's: {@link OpenAiPeerCpuRun}'s variants wrapping a stand-in
+ * {@code OpenAIClient} that answers with objects openai-java parsed once from the same canned bodies (the completion,
+ * and the 100 chunks of the stream, usage chunk included), so the raw call costs almost nothing and the differences
+ * are not lost in the noise of openai-java's 40 us per call and 18 us per chunk on a loaded machine. The stand-in's
+ * stream is a pipelined {@link Stream} like openai-java's. Both instrumentations wrap it through the
  * {@code OpenAIClient} interface, as they wrap the real client. Run with
- * {@code java -cp benchmarks-peers.jar dev.genaiotel.benchmarks.peers.OpenAiPeerOverheadCpuRun [rounds]} (41 by
- * default).
+ * {@code java -cp benchmarks-peers.jar dev.genaiotel.benchmarks.peers.OpenAiPeerOverheadCpuRun [rounds] [group]
+ * [processors]}: 41 rounds by default; group {@code off} (the default: content off, ours against the peer),
+ * {@code content} (ours with {@code SPAN_AND_EVENT} and {@code EVENT_ONLY} against the peer with capture on) or
+ * {@code semconv} (ours, content off, under each conventions setting); processors {@code simple} (the default: the
+ * SDK exports on the calling thread) or {@code batch} (on the SDK's threads, as in production; see {@link PeerSdk}).
  */
 public final class OpenAiPeerOverheadCpuRun {
 
@@ -42,9 +51,11 @@ public final class OpenAiPeerOverheadCpuRun {
 
     private OpenAiPeerOverheadCpuRun() {}
 
-    /** Runs the chat group, then the stream group, content off. */
+    /** Runs the chat group, then the stream group, of the chosen variants. */
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 41;
+        String group = args.length > 1 ? args[1] : "off";
+        boolean batch = args.length > 2 && "batch".equals(args[2]);
         // PairedCpuRun sizes a round by its first variant, which here costs almost nothing: 1 ms of raw calls makes
         // rounds of about 50 to 150 ms for the instrumented variants.
         long roundNanos = 1_000_000L;
@@ -62,13 +73,35 @@ public final class OpenAiPeerOverheadCpuRun {
             throw new IllegalStateException("expected " + CHUNKS + " chunks, got " + chunks.size());
         }
         OpenAIClient raw = standIn(completion, chunks);
-        OpenTelemetrySdk sdk = PeerSdk.discarding();
-        GenAiTelemetry telemetry = GenAiTelemetry.builder(sdk).setServiceLoaderListeners(false)
-                .setSettingsSources(name -> null, name -> null)
-                .setContentCapture(ContentCapture.NO_CONTENT).setEmitEvent(false).build();
-        OpenAIClient ours = OpenAITelemetry.builder(telemetry).build().wrap(raw);
-        OpenAIClient peer = io.opentelemetry.instrumentation.openai.v1_1.OpenAITelemetry.builder(sdk)
-                .setCaptureMessageContent(false).build().wrap(raw);
+        OpenTelemetrySdk sdk = batch ? PeerSdk.batching() : PeerSdk.discarding();
+        Map<String, OpenAIClient> clients = new LinkedHashMap<>();
+        Map<String, Boolean> events = new LinkedHashMap<>();
+        List<String[]> ratios = new ArrayList<>();
+        switch (group) {
+            case "off":
+                add(clients, events, "ours", ours(sdk, raw, ContentCapture.NO_CONTENT), false);
+                add(clients, events, "peer", peer(sdk, raw, false), true);
+                ratios.add(new String[] {"ours", "peer"});
+                break;
+            case "content":
+                add(clients, events, "oursSpanAndEvent", ours(sdk, raw, ContentCapture.SPAN_AND_EVENT), true);
+                add(clients, events, "oursEventOnly", ours(sdk, raw, ContentCapture.EVENT_ONLY), true);
+                add(clients, events, "peerContent", peer(sdk, raw, true), true);
+                ratios.add(new String[] {"oursSpanAndEvent", "peerContent"});
+                ratios.add(new String[] {"oursEventOnly", "peerContent"});
+                break;
+            case "semconv":
+                add(clients, events, "ours", ours(sdk, raw, ContentCapture.NO_CONTENT), false);
+                add(clients, events, "oursLegacy", ours(sdk, raw, ContentCapture.NO_CONTENT,
+                        SemconvVersion.V1_41_0), false);
+                add(clients, events, "oursDual", ours(sdk, raw, ContentCapture.NO_CONTENT, SemconvVersion.V0_1_0,
+                        SemconvVersion.V1_41_0), false);
+                ratios.add(new String[] {"ours", "oursLegacy"});
+                ratios.add(new String[] {"oursDual", "ours"});
+                break;
+            default:
+                throw new IllegalArgumentException("group: off, content or semconv, not " + group);
+        }
         Blackhole blackhole = new Blackhole(
                 "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
         try {
@@ -82,29 +115,61 @@ public final class OpenAiPeerOverheadCpuRun {
             };
             PeerSdk.expectNothing("raw chat", chat.apply(raw));
             PeerSdk.expectNothing("raw stream", stream.apply(raw));
-            PeerSdk.expectRecorded("ours chat", false, chat.apply(ours));
-            PeerSdk.expectRecorded("ours stream", false, stream.apply(ours));
-            PeerSdk.expectRecorded("peer chat", true, chat.apply(peer));
-            PeerSdk.expectRecorded("peer stream", true, stream.apply(peer));
+            for (Map.Entry<String, OpenAIClient> client : clients.entrySet()) {
+                boolean emits = events.get(client.getKey());
+                PeerSdk.expectRecorded(client.getKey() + " chat", emits, chat.apply(client.getValue()));
+                PeerSdk.expectRecorded(client.getKey() + " stream", emits, stream.apply(client.getValue()));
+            }
             // PairedCpuRun's own warm-up is a few rounds of the (tiny) round length: warm up here first.
-            for (OpenAIClient client : List.of(raw, ours, peer)) {
+            warm(chat.apply(raw), 20_000);
+            warm(stream.apply(raw), 2_000);
+            for (OpenAIClient client : clients.values()) {
                 warm(chat.apply(client), 20_000);
                 warm(stream.apply(client), 2_000);
             }
-            new PairedCpuRun("OpenAI chat on a stand-in client, content off")
-                    .add("rawChat", chat.apply(raw))
-                    .add("oursChatNoContent", chat.apply(ours))
-                    .add("peerChatNoContent", chat.apply(peer))
-                    .run(5, rounds, roundNanos);
-            new PairedCpuRun("OpenAI stream of " + CHUNKS + " chunks on a stand-in client, content off")
-                    .add("rawStream", stream.apply(raw))
-                    .add("oursStreamNoContent", stream.apply(ours))
-                    .add("peerStreamNoContent", stream.apply(peer))
-                    .run(5, rounds, roundNanos);
+            String setting = " on a stand-in client, " + group + ", " + (batch ? "batch" : "simple") + " processors";
+            PairedCpuRun chats = new PairedCpuRun("OpenAI chat" + setting).add("rawChat", chat.apply(raw));
+            PairedCpuRun streams = new PairedCpuRun("OpenAI stream of " + CHUNKS + " chunks" + setting)
+                    .add("rawStream", stream.apply(raw));
+            for (Map.Entry<String, OpenAIClient> client : clients.entrySet()) {
+                chats.add(client.getKey() + "Chat", chat.apply(client.getValue()));
+                streams.add(client.getKey() + "Stream", stream.apply(client.getValue()));
+            }
+            for (String[] ratio : ratios) {
+                chats.ratio(ratio[0] + "Chat", ratio[1] + "Chat", true);
+                streams.ratio(ratio[0] + "Stream", ratio[1] + "Stream", true);
+            }
+            chats.run(5, rounds, roundNanos);
+            streams.run(5, rounds, roundNanos);
+            if (batch) {
+                PeerSdk.checkNothingDropped(sdk);
+            }
         } finally {
             blackhole.evaporate("Yes, I am Stephen Hawking, and know a thing or two about black holes.");
             sdk.close();
         }
+    }
+
+    private static void add(Map<String, OpenAIClient> clients, Map<String, Boolean> events, String name,
+            OpenAIClient client, boolean emitsEvents) {
+        clients.put(name, client);
+        events.put(name, emitsEvents);
+    }
+
+    private static OpenAIClient ours(OpenTelemetrySdk sdk, OpenAIClient raw, ContentCapture capture,
+            SemconvVersion... versions) {
+        GenAiTelemetryBuilder builder = GenAiTelemetry.builder(sdk).setServiceLoaderListeners(false)
+                .setSettingsSources(name -> null, name -> null)
+                .setContentCapture(capture).setEmitEvent(capture != ContentCapture.NO_CONTENT);
+        if (versions.length > 0) {
+            builder.setSemconvVersion(versions[0], Arrays.copyOfRange(versions, 1, versions.length));
+        }
+        return OpenAITelemetry.builder(builder.build()).build().wrap(raw);
+    }
+
+    private static OpenAIClient peer(OpenTelemetrySdk sdk, OpenAIClient raw, boolean content) {
+        return io.opentelemetry.instrumentation.openai.v1_1.OpenAITelemetry.builder(sdk)
+                .setCaptureMessageContent(content).build().wrap(raw);
     }
 
     private static void warm(Runnable call, int calls) {
