@@ -1,0 +1,65 @@
+package dev.genaiotel.spring;
+
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts {@link TestApplication} with given properties and reads its spans back. */
+final class SpringAiApp implements AutoCloseable {
+
+    final ConfigurableApplicationContext context;
+
+    private SpringAiApp(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    static SpringAiApp start(Map<String, Object> properties) {
+        SpringApplication application = new SpringApplication(TestApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setDefaultProperties(properties);
+        application.setLogStartupInfo(false);
+        return new SpringAiApp(application.run());
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    List<SpanData> spans() {
+        return bean(InMemorySpanExporter.class).getFinishedSpanItems();
+    }
+
+    /** The GenAI spans: those with a {@code gen_ai.operation.name}. */
+    List<SpanData> genAiSpans() {
+        return spans().stream().filter(s -> s.getAttributes().asMap().keySet().stream()
+                .anyMatch(k -> k.getKey().equals("gen_ai.operation.name"))).toList();
+    }
+
+    /** Waits up to five seconds for spans matching {@code condition}, for streams that end on another thread. */
+    List<SpanData> awaitSpans(Predicate<List<SpanData>> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        List<SpanData> spans = new ArrayList<>(genAiSpans());
+        while (!condition.test(spans) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            spans = new ArrayList<>(genAiSpans());
+        }
+        return spans;
+    }
+
+    static boolean isClient(SpanData span) {
+        return span.getKind() == SpanKind.CLIENT;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
