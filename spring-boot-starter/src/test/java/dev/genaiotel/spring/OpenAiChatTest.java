@@ -146,4 +146,24 @@ class OpenAiChatTest {
         assertThat(spans.get(0).getAttributes().get(AttributeKey.stringKey("error.type"))).isEqualTo("500");
         assertThat(spans.get(0).getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
     }
+
+    @Test
+    void streamCancelledAfterTheFirstResponseEndsTheSpanOnceWithWhatArrived() throws Exception {
+        server.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse()
+                .withHeader("Content-Type", "text/event-stream").withBody(OpenAiStreams.PARIS)
+                .withChunkedDribbleDelay(10, 1500)));
+
+        ChatResponse first = app.bean(ChatModel.class).stream(new Prompt("Weather in Paris?")).blockFirst();
+
+        assertThat(first).isNotNull();
+        List<SpanData> spans = app.awaitSpans(s -> !s.isEmpty());
+        Thread.sleep(1600);
+        assertThat(app.genAiSpans()).hasSize(1);
+        SpanData span = spans.get(0);
+        assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
+        assertThat(span.getAttributes().get(AttributeKey.stringArrayKey("gen_ai.response.finish_reasons")))
+                .containsExactly("error");
+        assertThat(span.getAttributes().get(AttributeKey.doubleKey("gen_ai.response.time_to_first_chunk")))
+                .isPositive();
+    }
 }
