@@ -41,7 +41,6 @@ class ContentFromPropertiesTest {
     static Map<String, Object> openAi(String... more) {
         Map<String, Object> properties = new java.util.HashMap<>(Map.of(
                 "spring.ai.model.chat", "openai",
-                "spring.ai.model.embedding", "none",
                 "spring.ai.openai.api-key", "sk-test-key",
                 "spring.ai.openai.base-url", server.baseUrl() + "/v1",
                 "spring.ai.openai.max-retries", "0",

@@ -62,7 +62,6 @@ class OpenAiChatTest {
         server.resetAll();
         app = SpringAiApp.start(Map.of(
                 "spring.ai.model.chat", "openai",
-                "spring.ai.model.embedding", "none",
                 "spring.ai.openai.api-key", "sk-test-key",
                 "spring.ai.openai.base-url", server.baseUrl() + "/v1",
                 "spring.ai.openai.max-retries", "0",

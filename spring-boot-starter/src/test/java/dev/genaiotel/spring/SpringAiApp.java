@@ -5,6 +5,7 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -21,10 +22,19 @@ final class SpringAiApp implements AutoCloseable {
         this.context = context;
     }
 
+    /** Starts the application; every Spring AI model kind is off unless {@code properties} names a provider. */
     static SpringAiApp start(Map<String, Object> properties) {
         SpringApplication application = new SpringApplication(TestApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
-        application.setDefaultProperties(properties);
+        Map<String, Object> all = new HashMap<>(Map.of(
+                "spring.ai.model.chat", "none",
+                "spring.ai.model.embedding", "none",
+                "spring.ai.model.image", "none",
+                "spring.ai.model.audio.speech", "none",
+                "spring.ai.model.audio.transcription", "none",
+                "spring.ai.model.moderation", "none"));
+        all.putAll(properties);
+        application.setDefaultProperties(all);
         application.setLogStartupInfo(false);
         return new SpringAiApp(application.run());
     }
