@@ -2,6 +2,7 @@ package dev.genaiotel.core.internal;
 
 import dev.genaiotel.core.AgentRequest;
 import dev.genaiotel.core.CompatibilityFormat;
+import dev.genaiotel.core.ConversationContext;
 import dev.genaiotel.core.EmbeddingsRequest;
 import dev.genaiotel.core.EmbeddingsResponse;
 import dev.genaiotel.core.EvaluationResult;
@@ -167,6 +168,12 @@ public final class Engine {
      */
     public InferenceOperation startInference(InferenceRequest request, int batchSize) {
         Context parent = Context.current();
+        if (request.conversationId() == null) {
+            String conversation = ConversationContext.conversationId(parent);
+            if (conversation != null) {
+                request = request.toBuilder().conversationId(conversation).build();
+            }
+        }
         InferenceOperation outer = batchSize == 0 ? InferenceOperation.active(parent) : null;
         InferenceOperation op = outer != null
                 ? new InferenceOperation(this, request, 0, outer, null)
