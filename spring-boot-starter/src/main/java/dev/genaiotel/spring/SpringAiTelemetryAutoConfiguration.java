@@ -2,11 +2,13 @@ package dev.genaiotel.spring;
 
 import dev.genaiotel.core.GenAiTelemetry;
 import dev.genaiotel.spring.internal.ClientInstrumentingPostProcessor;
+import dev.genaiotel.spring.internal.ConversationAdvisor;
 import dev.genaiotel.spring.internal.ModelObservationHandler;
 import dev.genaiotel.spring.internal.SpringAiTracingSuppression;
 import dev.genaiotel.spring.internal.ToolObservationHandler;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
+import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -30,6 +32,8 @@ import org.springframework.core.annotation.Order;
  *       from the observations Spring AI makes around each call: one span per call, current while the call runs,
  *       ended when it returns, fails, or its stream completes, fails or is cancelled.</li>
  *   <li>Each tool Spring AI runs is an {@code execute_tool} span, from its tool-calling observation.</li>
+ *   <li>A ChatClient call with a chat memory conversation id records it as {@code gen_ai.conversation.id} on the
+ *       inference of each model call.</li>
  *   <li>With Micrometer Tracing present, Spring AI's own model and tool spans are switched off, so that each call
  *       has one GenAI span; {@code otel.instrumentation.genai.spring-ai.keep-observation-spans=true} keeps
  *       them.</li>
@@ -95,6 +99,18 @@ public class SpringAiTelemetryAutoConfiguration {
         ObservationRegistry registry = ObservationRegistry.create();
         handlers.orderedStream().forEach(handler -> registry.observationConfig().observationHandler(handler));
         return registry;
+    }
+
+    /** Hands chat memory conversation ids to the inferences of ChatClient calls. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.ai.chat.client.ChatClientBuilderCustomizer")
+    static class ConversationConfiguration {
+
+        /** Adds the conversation advisor to every ChatClient built from Spring Boot's ChatClient.Builder. */
+        @Bean
+        ChatClientBuilderCustomizer genAiConversationCustomizer() {
+            return builder -> builder.defaultAdvisors(new ConversationAdvisor());
+        }
     }
 
     /** Switches Micrometer Tracing's spans for Spring AI's model and tool observations off. */
