@@ -3,6 +3,7 @@ package dev.genaiotel.spring;
 import dev.genaiotel.core.GenAiTelemetry;
 import dev.genaiotel.spring.internal.ClientInstrumentingPostProcessor;
 import dev.genaiotel.spring.internal.ConversationAdvisor;
+import dev.genaiotel.spring.internal.ConversationScopeHandler;
 import dev.genaiotel.spring.internal.ModelObservationHandler;
 import dev.genaiotel.spring.internal.SpringAiTracingSuppression;
 import dev.genaiotel.spring.internal.ToolObservationHandler;
@@ -110,6 +111,12 @@ public class SpringAiTelemetryAutoConfiguration {
         @Bean
         ChatClientBuilderCustomizer genAiConversationCustomizer() {
             return builder -> builder.defaultAdvisors(new ConversationAdvisor());
+        }
+
+        /** Makes the conversation id current while a model call of a ChatClient call runs. */
+        @Bean
+        ConversationScopeHandler genAiConversationScopeHandler() {
+            return new ConversationScopeHandler();
         }
     }
 

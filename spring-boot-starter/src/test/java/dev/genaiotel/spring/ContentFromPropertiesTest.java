@@ -85,7 +85,7 @@ class ContentFromPropertiesTest {
         try (SpringAiApp app = SpringAiApp.start(openAi("otel.instrumentation.genai.enabled", "false"))) {
             app.bean(ChatModel.class).call(new Prompt("Weather in Paris?"));
 
-            assertThat(app.spans()).isEmpty();
+            assertThat(app.genAiSpans()).isEmpty();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.genaiotel.spring;
 
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -15,6 +17,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /** Starts {@link TestApplication} with given properties and reads its spans back. */
 final class SpringAiApp implements AutoCloseable {
+
+    private static final Set<String> OPERATIONS = Set.of("chat", "embeddings", "execute_tool", "text_completion");
 
     final ConfigurableApplicationContext context;
 
@@ -47,10 +51,15 @@ final class SpringAiApp implements AutoCloseable {
         return bean(InMemorySpanExporter.class).getFinishedSpanItems();
     }
 
-    /** The GenAI spans: those with a {@code gen_ai.operation.name}. */
+    /**
+     * The GenAI spans: those of a model or tool operation (Spring AI also names its ChatClient and advisor
+     * observations with {@code gen_ai.operation.name=framework}; those are not GenAI operations).
+     */
     List<SpanData> genAiSpans() {
-        return spans().stream().filter(s -> s.getAttributes().asMap().keySet().stream()
-                .anyMatch(k -> k.getKey().equals("gen_ai.operation.name"))).toList();
+        return spans().stream().filter(s -> {
+            String operation = s.getAttributes().get(AttributeKey.stringKey("gen_ai.operation.name"));
+            return operation != null && OPERATIONS.contains(operation);
+        }).toList();
     }
 
     /** Waits up to five seconds for spans matching {@code condition}, for streams that end on another thread. */

@@ -3,6 +3,7 @@ package dev.genaiotel.spring.internal;
 import dev.genaiotel.core.Embeddings;
 import dev.genaiotel.core.GenAiTelemetry;
 import dev.genaiotel.core.Inference;
+import dev.genaiotel.core.InferenceRequest;
 import dev.genaiotel.core.Invocation;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -11,6 +12,7 @@ import java.util.function.Predicate;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.embedding.observation.EmbeddingModelObservationContext;
 import org.springframework.ai.model.observation.ModelObservationContext;
+import org.springframework.util.ClassUtils;
 
 /**
  * Records Spring AI's chat and embedding model calls from the observations every Spring AI model makes (start,
@@ -22,6 +24,9 @@ public final class ModelObservationHandler implements ObservationHandler<Observa
 
     private final GenAiTelemetry telemetry;
     private final Predicate<String> clientInstrumented;
+    private final boolean chatClientPresent = ClassUtils.isPresent(
+            "org.springframework.ai.chat.client.observation.ChatClientObservationContext",
+            ModelObservationHandler.class.getClassLoader());
 
     /**
      * Records through {@code telemetry}.
@@ -48,8 +53,13 @@ public final class ModelObservationHandler implements ObservationHandler<Observa
             }
             String provider = SpringAiMapping.providerName(provider((ModelObservationContext<?, ?>) context));
             if (context instanceof ChatModelObservationContext chat) {
-                Inference inference = telemetry.startInference(
-                        SpringAiMapping.chatRequest(provider, chat.getRequest(), chat.isStreaming()));
+                InferenceRequest request = SpringAiMapping.chatRequest(provider, chat.getRequest(),
+                        chat.isStreaming());
+                String conversation = conversationId(context);
+                if (conversation != null) {
+                    request = request.toBuilder().conversationId(conversation).build();
+                }
+                Inference inference = telemetry.startInference(request);
                 context.put(ScopedInvocation.class, new ScopedInvocation<>(inference));
             } else if (context instanceof EmbeddingModelObservationContext embedding) {
                 Embeddings embeddings = telemetry.startEmbeddings(
@@ -99,6 +109,11 @@ public final class ModelObservationHandler implements ObservationHandler<Observa
             FailSoft.log("model observation stop", e);
             invocation.close();
         }
+    }
+
+    /** The chat memory's conversation id, when ChatClient's classes are there to find it. */
+    private String conversationId(Observation.Context context) {
+        return chatClientPresent ? ConversationScopeHandler.conversationId(context) : null;
     }
 
     private static String provider(ModelObservationContext<?, ?> context) {

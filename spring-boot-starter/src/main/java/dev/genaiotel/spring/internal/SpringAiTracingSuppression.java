@@ -26,8 +26,14 @@ public final class SpringAiTracingSuppression implements TracingObservationHandl
                 || context instanceof ToolCallingObservationContext;
     }
 
+    /**
+     * Leaves an empty tracing context, as a tracing handler that made no span would: other handlers that read it
+     * (Micrometer's exemplar-aware meter handler) require one.
+     */
     @Override
-    public void onStart(Observation.Context context) {}
+    public void onStart(Observation.Context context) {
+        getTracingContext(context);
+    }
 
     @Override
     public void onScopeOpened(Observation.Context context) {}
