@@ -6,6 +6,7 @@ import static dev.genaiotel.semconv.GenAiAttributes.GEN_AI_CACHE_SOURCE;
 import dev.genaiotel.core.AgentRequest;
 import dev.genaiotel.core.AgentStep;
 import dev.genaiotel.core.CompatibilityFormat;
+import dev.genaiotel.core.ConversationContext;
 import dev.genaiotel.core.EmbeddingsRequest;
 import dev.genaiotel.core.EmbeddingsResponse;
 import dev.genaiotel.core.EvaluationResult;
@@ -175,6 +176,12 @@ public final class Engine {
      */
     public InferenceOperation startInference(InferenceRequest request, int batchSize) {
         Context parent = Context.current();
+        if (request.conversationId() == null) {
+            String conversation = ConversationContext.conversationId(parent);
+            if (conversation != null) {
+                request = request.toBuilder().conversationId(conversation).build();
+            }
+        }
         InferenceOperation outer = batchSize == 0 ? InferenceOperation.active(parent) : null;
         InferenceOperation op = outer != null
                 ? new InferenceOperation(this, request, 0, outer, null)

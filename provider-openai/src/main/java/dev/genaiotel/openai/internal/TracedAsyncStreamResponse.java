@@ -79,9 +79,26 @@ final class TracedAsyncStreamResponse<T> implements AsyncStreamResponse<T> {
         return delegate.onCompleteFuture();
     }
 
+    /**
+     * Closing a response whose request already failed is that failure, not an early close: a caller may close it
+     * from its own completion callback, which {@link CompletableFuture} runs before ours (Spring AI's models do).
+     */
     @Override
     public void close() {
-        observer.closed();
+        Throwable failure = null;
+        try {
+            CompletableFuture<Void> done = delegate.onCompleteFuture();
+            if (done.isCompletedExceptionally()) {
+                failure = done.handle((ignored, error) -> error).getNow(null);
+            }
+        } catch (RuntimeException e) {
+            FailSoft.log("async stream close", e);
+        }
+        if (failure != null) {
+            observer.failed(failure);
+        } else {
+            observer.closed();
+        }
         delegate.close();
     }
 
