@@ -53,7 +53,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 public class OpenAiBenchmark {
 
-    private static final byte[] CHAT = ("{\"id\":\"chatcmpl-B9MHDbslfkBeAs8l4bebGdFOJ6PeG\",\"object\":"
+    static final byte[] CHAT = ("{\"id\":\"chatcmpl-B9MHDbslfkBeAs8l4bebGdFOJ6PeG\",\"object\":"
             + "\"chat.completion\",\"created\":1741570283,\"model\":\"gpt-4o-mini-2024-07-18\",\"choices\":[{\"index\":0,"
             + "\"message\":{\"role\":\"assistant\",\"content\":\"The sky is blue because of Rayleigh scattering.\","
             + "\"refusal\":null,\"annotations\":[]},\"logprobs\":null,\"finish_reason\":\"stop\"}],\"usage\":"
@@ -141,7 +141,7 @@ public class OpenAiBenchmark {
         }
     }
 
-    private static OpenAIClient client(byte[] body, String contentType) {
+    static OpenAIClient client(byte[] body, String contentType) {
         return new OpenAIClientImpl(ClientOptions.builder()
                 .httpClient(new CannedHttpClient(body, contentType))
                 .baseUrl("https://api.openai.com/v1")

@@ -16,7 +16,8 @@ import java.util.Map;
  * reference in the same round, which is the added cost. It does the same for the bytes the thread allocated per call
  * ({@code getCurrentThreadAllocatedBytes}), which, unlike JMH's per-fork {@code -prof gc} figures, compares variants
  * compiled by one JIT in one JVM. Garbage collection runs on other threads and so is not in these times. Ratios asked
- * for with {@link #ratio} are printed after the table, from the same rounds.
+ * for with {@link #ratio} are printed after the table, from the same rounds. A variant added with
+ * {@link #add(String, String, Runnable)} is measured against a reference of its own (two clients compared in one run).
  */
 // benchmarks/peers has a copy (it stays on OpenTelemetry 1.65 and cannot depend on this shaded jar): change both.
 final class PairedCpuRun {
@@ -25,6 +26,7 @@ final class PairedCpuRun {
 
     private final String title;
     private final Map<String, Runnable> variants = new LinkedHashMap<>();
+    private final Map<String, String> references = new LinkedHashMap<>();
     private final List<String[]> ratios = new ArrayList<>();
     private int maxSteadyPasses;
 
@@ -34,6 +36,16 @@ final class PairedCpuRun {
 
     PairedCpuRun add(String name, Runnable call) {
         variants.put(name, call);
+        return this;
+    }
+
+    /** Adds a variant whose "added" columns and added-cost ratios are taken against {@code reference}, added before. */
+    PairedCpuRun add(String name, String reference, Runnable call) {
+        if (!variants.containsKey(reference)) {
+            throw new IllegalArgumentException("add the reference " + reference + " before " + name);
+        }
+        variants.put(name, call);
+        references.put(name, reference);
         return this;
     }
 
@@ -89,22 +101,28 @@ final class PairedCpuRun {
                 title, rounds, calls);
         System.out.printf("%-28s %12s %14s %12s %12s%n", "variant", "ns/op", "added ns/op", "B/op", "added B/op");
         for (int v = 0; v < names.size(); v++) {
+            String name = names.get(v);
+            int ref = names.indexOf(references.getOrDefault(name, names.get(0)));
+            boolean isReference = v == 0 || references.containsValue(name) && !references.containsKey(name);
             System.out.printf("%-28s %12.0f %14s %12.0f %12s%n", names.get(v), median(times[v]),
-                    v == 0 ? "" : String.format("%.0f", medianDifference(times[v], times[0])), median(bytes[v]),
-                    v == 0 ? "" : String.format("%.0f", medianDifference(bytes[v], bytes[0])));
+                    isReference ? "" : String.format("%.0f", medianDifference(times[v], times[ref])), median(bytes[v]),
+                    isReference ? "" : String.format("%.0f", medianDifference(bytes[v], bytes[ref])));
         }
         for (String[] ratio : ratios) {
             int n = names.indexOf(ratio[0]);
             int d = names.indexOf(ratio[1]);
+            int nr = names.indexOf(references.getOrDefault(ratio[0], names.get(0)));
+            int dr = names.indexOf(references.getOrDefault(ratio[1], names.get(0)));
             boolean added = "added".equals(ratio[2]);
             double[] perRound = new double[rounds];
             for (int r = 0; r < rounds; r++) {
-                perRound[r] = added ? (times[n][r] - times[0][r]) / (times[d][r] - times[0][r])
+                perRound[r] = added ? (times[n][r] - times[nr][r]) / (times[d][r] - times[dr][r])
                         : times[n][r] / times[d][r];
             }
-            double time = added ? medianDifference(times[n], times[0]) / medianDifference(times[d], times[0])
+            double time = added ? medianDifference(times[n], times[nr]) / medianDifference(times[d], times[dr])
                     : median(times[n]) / median(times[d]);
-            double allocation = added ? medianDifference(bytes[n], bytes[0]) / medianDifference(bytes[d], bytes[0])
+            double allocation = added
+                    ? medianDifference(bytes[n], bytes[nr]) / medianDifference(bytes[d], bytes[dr])
                     : median(bytes[n]) / median(bytes[d]);
             double[] sorted = perRound.clone();
             Arrays.sort(sorted);

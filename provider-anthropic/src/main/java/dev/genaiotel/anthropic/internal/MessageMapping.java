@@ -1,5 +1,6 @@
 package dev.genaiotel.anthropic.internal;
 
+import com.anthropic.core.JsonNumber;
 import com.anthropic.core.JsonValue;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
@@ -58,20 +59,22 @@ final class MessageMapping {
                 .build();
     }
 
+    /**
+     * A number among the additional body properties, read off anthropic-java's own {@code JsonNumber}: converting
+     * the value through Jackson ({@code convert}) would build a token buffer and a parser on every call.
+     */
     private static Double number(Map<String, JsonValue> extra, String key) {
-        if (extra == null) {
-            return null;
-        }
-        return extra.get(key) == null ? null
-                : extra.get(key).convert(Object.class) instanceof Number value ? value.doubleValue() : null;
+        Number value = numberOf(extra, key);
+        return value == null ? null : value.doubleValue();
     }
 
     private static Long whole(Map<String, JsonValue> extra, String key) {
-        if (extra == null) {
-            return null;
-        }
-        return extra.get(key) == null ? null
-                : extra.get(key).convert(Object.class) instanceof Number value ? value.longValue() : null;
+        Number value = numberOf(extra, key);
+        return value == null ? null : value.longValue();
+    }
+
+    private static Number numberOf(Map<String, JsonValue> extra, String key) {
+        return extra != null && extra.get(key) instanceof JsonNumber number ? number.value() : null;
     }
 
     /** {@code system}: a string, or text blocks; only text goes to {@code gen_ai.system_instructions}. */
@@ -120,7 +123,8 @@ final class MessageMapping {
         try {
             Optional<StopReason> reason = message._stopReason().asKnown();
             stopReason = reason.isPresent() ? reason.get().asString() : null;
-            builder.finishReasons(Collections.singletonList(stopReason));
+            // List.of is kept as it is by the response; a missing reason (null) becomes error there.
+            builder.finishReasons(stopReason == null ? Collections.singletonList(null) : List.of(stopReason));
         } catch (RuntimeException | LinkageError e) {
             FailSoft.log("message stop reason", e);
         }
