@@ -6,8 +6,10 @@ import dev.genaiotel.mcp.internal.McpRecorder;
 import dev.genaiotel.mcp.internal.Peer;
 import dev.genaiotel.mcp.internal.TracingClientTransport;
 import dev.genaiotel.mcp.internal.TracingStatelessServerTransport;
+import dev.genaiotel.mcp.internal.TracingServerProvider;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpStatelessServerTransport;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import io.opentelemetry.api.OpenTelemetry;
 import java.net.URI;
 import java.util.Objects;
@@ -96,5 +98,19 @@ public final class McpTelemetry {
         Objects.requireNonNull(transport, "transport");
         return InstrumentedView.of(McpStatelessServerTransport.class, transport,
                 new TracingStatelessServerTransport(transport, recorder, Peer.ofServerTransport(transport)));
+    }
+
+    /**
+     * A stateful server transport provider of the session-per-connection kind (the SDK's
+     * {@code StdioServerTransportProvider} and {@code HttpServletSseServerTransportProvider}) whose sessions record
+     * an {@code mcp.server} span for every request and notification they handle, parented to the context in
+     * {@code params._meta} and carrying {@code mcp.session.id}, and {@code mcp.server.session.duration} from the
+     * session's creation until it is closed. Build the server on the returned provider and keep serving with the
+     * original one: only the session factory the server installs is wrapped.
+     */
+    public McpServerTransportProvider wrap(McpServerTransportProvider provider) {
+        Objects.requireNonNull(provider, "provider");
+        return InstrumentedView.of(McpServerTransportProvider.class, provider,
+                new TracingServerProvider(provider, recorder, Peer.ofServerTransport(provider)));
     }
 }
