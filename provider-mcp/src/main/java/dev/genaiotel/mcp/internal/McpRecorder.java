@@ -7,6 +7,7 @@ import static dev.genaiotel.semconv.McpAttributes.MCP_SESSION_ID;
 import dev.genaiotel.core.ContentCapture;
 import dev.genaiotel.core.GenAiSettings;
 import dev.genaiotel.core.GenAiTelemetry;
+import dev.genaiotel.core.ToolCall;
 import dev.genaiotel.semconv.GenAiSchema;
 import dev.genaiotel.semconv.McpMetrics;
 import dev.genaiotel.semconv.MetricDefinition;
@@ -132,6 +133,24 @@ public final class McpRecorder {
     boolean contentOnSpans() {
         ContentCapture capture = telemetry.settings().contentCapture();
         return capture == ContentCapture.SPAN_ONLY || capture == ContentCapture.SPAN_AND_EVENT;
+    }
+
+    /**
+     * The arguments of a tool call as the core's content redactors leave them (as for an {@code execute_tool}
+     * operation); null when a redactor dropped them.
+     */
+    Object redactArguments(McpRequest request, Object arguments) {
+        return telemetry.redactToolCallArguments(toolCall(request, arguments));
+    }
+
+    /** The result of a tool call as the core's content redactors leave it; null when a redactor dropped it. */
+    Object redactResult(McpRequest request, Object result) {
+        return telemetry.redactToolCallResult(toolCall(request, request.toolArguments()), result);
+    }
+
+    private static ToolCall toolCall(McpRequest request, Object arguments) {
+        String name = request.toolName();
+        return ToolCall.function(name == null ? request.method() : name, null, arguments);
     }
 
     /** The settings whose content budget applies. */
