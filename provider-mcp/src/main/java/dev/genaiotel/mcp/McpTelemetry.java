@@ -16,9 +16,9 @@ import java.util.Objects;
 
 /**
  * Records the Model Context Protocol traffic of the MCP Java SDK as the conventions' {@code mcp.client} and
- * {@code mcp.server} spans and {@code mcp.client.operation.duration}, {@code mcp.server.operation.duration} and
- * {@code mcp.client.session.duration}. It attaches to transports, where every JSON-RPC message passes, so sync and
- * async clients and servers are covered alike:
+ * {@code mcp.server} spans and {@code mcp.client.operation.duration}, {@code mcp.server.operation.duration},
+ * {@code mcp.client.session.duration} and (stateful servers) {@code mcp.server.session.duration}. It attaches to
+ * transports, where every JSON-RPC message passes, so sync and async clients and servers are covered alike:
  *
  * <pre>{@code
  * McpTelemetry telemetry = McpTelemetry.create(openTelemetry);
@@ -29,11 +29,12 @@ import java.util.Objects;
  *
  * <p>A {@code tools/call} is also an {@code execute_tool} operation ({@code gen_ai.operation.name},
  * {@code gen_ai.tool.name}); its arguments and result are recorded only when content capture puts content on spans
- * ({@code otel.instrumentation.genai.capture-message-content}). The client injects the trace context into a copy of
- * each request's {@code params._meta} with the configured propagators; the server extracts it and parents its span to
- * it. JSON-RPC errors fail the span with {@code error.type} and {@code rpc.response.status_code} set to the error
- * code; a tool result with {@code isError: true} fails it with {@code error.type=tool_error}. What the application
- * sends and receives is never changed.
+ * ({@code otel.instrumentation.genai.capture-message-content}), after the {@link GenAiTelemetry}'s content
+ * redactors. The client injects the trace context into a copy of each request's {@code params._meta} with the
+ * configured propagators; the server extracts it and parents its span to it. JSON-RPC errors fail the span with
+ * {@code error.type} and {@code rpc.response.status_code} set to the error code; a tool result with
+ * {@code isError: true} fails it with {@code error.type=tool_error}. What the application sends and receives is
+ * never changed.
  *
  * <p>Immutable and thread-safe; one instance serves any number of transports.
  */
