@@ -2,8 +2,10 @@ package dev.genaiotel.mcp;
 
 import static io.opentelemetry.api.common.AttributeKey.stringKey;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.genaiotel.core.ContentCapture;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanKind;
@@ -105,6 +107,21 @@ class StatefulServerTest {
             assertThat(point.getAttributes().get(stringKey("error.type"))).isEqualTo("tool_error");
             assertThat(point.getAttributes().get(stringKey("mcp.session.id"))).isNull();
         });
+    }
+
+    @Test
+    void jsonRpcErrorResponseFailsTheServerSpanWithItsCode() throws Exception {
+        start(ContentCapture.NO_CONTENT);
+
+        assertThatThrownBy(() -> mcp.client.callTool(new McpSchema.CallToolRequest("no-such-tool", Map.of())))
+                .isInstanceOf(McpError.class);
+
+        SpanData server = telemetry.span("tools/call no-such-tool", SpanKind.SERVER);
+        assertThat(server.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+        assertThat(server.getAttributes().get(stringKey("error.type"))).isEqualTo("-32602");
+        assertThat(server.getAttributes().get(stringKey("rpc.response.status_code"))).isEqualTo("-32602");
+        assertThat(server.getParentSpanId())
+                .isEqualTo(telemetry.span("tools/call no-such-tool", SpanKind.CLIENT).getSpanId());
     }
 
     @Test
