@@ -122,6 +122,35 @@ public final class GenAiTelemetry implements AutoCloseable {
     }
 
     /**
+     * The arguments of a tool call as the configured {@link ContentRedactor}s leave them, for an instrumentation
+     * that records {@code gen_ai.tool.call.arguments} on a span it makes itself rather than through
+     * {@link #startToolExecution(ToolCall)} (such as an MCP client or server span). The redactors see the arguments
+     * as a {@link dev.genaiotel.semconv.message.MessagePart.ToolCallRequest} with the context
+     * ({@code execute_tool}, {@code gen_ai.tool.call.arguments}), exactly as for a tool execution, and fail closed
+     * the same way. Call it only when the arguments are going to be recorded; the size budgets are the caller's.
+     *
+     * @return the arguments to record: {@code call.arguments()} itself when no redactor changed them, a
+     *     replacement, or null when a redactor dropped them
+     */
+    public Object redactToolCallArguments(ToolCall call) {
+        return engine.redactToolArguments(Objects.requireNonNull(call, "call"));
+    }
+
+    /**
+     * The result of a tool call as the configured {@link ContentRedactor}s leave it, for an instrumentation that
+     * records {@code gen_ai.tool.call.result} on a span it makes itself; the counterpart of
+     * {@link #redactToolCallArguments(ToolCall)}, with the result passed as a
+     * {@link dev.genaiotel.semconv.message.MessagePart.ToolCallResponse} in the context
+     * ({@code execute_tool}, {@code gen_ai.tool.call.result}).
+     *
+     * @return the result to record: {@code result} itself when no redactor changed it, a replacement, or null when a
+     *     redactor dropped it (or {@code result} was null)
+     */
+    public Object redactToolCallResult(ToolCall call, Object result) {
+        return engine.redactToolResult(Objects.requireNonNull(call, "call"), result);
+    }
+
+    /**
      * Starts an inference ({@code chat}, {@code text_completion}, {@code generate_content}) in the current context.
      */
     public Inference startInference(InferenceRequest request) {

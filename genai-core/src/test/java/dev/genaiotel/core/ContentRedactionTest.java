@@ -326,4 +326,20 @@ class ContentRedactionTest {
         assertThat(fixture.onlySpan().getAttributes().get(GEN_AI_INPUT_MESSAGES))
                 .isEqualTo("[{\"role\":\"user\",\"parts\":[]}]");
     }
+
+    @Test
+    void toolContentRecordedOnAnotherInstrumentationsSpanGoesThroughTheSameRedactors() {
+        GenAiTelemetry telemetry = telemetry(PatternRedactor.create());
+        ToolCall call = ToolCall.function("send", null, Map.of("to", EMAIL, "count", 3));
+
+        Object arguments = telemetry.redactToolCallArguments(call);
+        Object result = telemetry.redactToolCallResult(call, Map.of("text", "delivered to " + EMAIL));
+
+        assertThat(arguments).isEqualTo(Map.of("to", "[REDACTED:email]", "count", 3));
+        assertThat(result).isEqualTo(Map.of("text", "delivered to [REDACTED:email]"));
+        assertThat(telemetry.redactToolCallResult(call, null)).isNull();
+        GenAiTelemetry dropping = telemetry((part, context) -> null);
+        assertThat(dropping.redactToolCallArguments(call)).isNull();
+        assertThat(dropping.redactToolCallResult(call, "anything")).isNull();
+    }
 }

@@ -1,7 +1,9 @@
 package dev.genaiotel.mcp;
 
 import dev.genaiotel.core.ContentCapture;
+import dev.genaiotel.core.ContentRedactor;
 import dev.genaiotel.core.GenAiTelemetry;
+import dev.genaiotel.core.GenAiTelemetryBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
@@ -29,11 +31,20 @@ final class Telemetry {
             .build();
 
     GenAiTelemetry genAi(ContentCapture capture) {
+        return builder(capture).build();
+    }
+
+    /** GenAI telemetry whose content goes through {@code redactor}. */
+    GenAiTelemetry genAi(ContentCapture capture, ContentRedactor redactor) {
+        return builder(capture).addContentRedactor(redactor).build();
+    }
+
+    private GenAiTelemetryBuilder builder(ContentCapture capture) {
         return GenAiTelemetry.builder(sdk)
                 .setServiceLoaderListeners(false)
+                .setServiceLoaderContentRedactors(false)
                 .setSettingsSources(Map.<String, String>of()::get, Map.<String, String>of()::get)
-                .setContentCapture(capture)
-                .build();
+                .setContentCapture(capture);
     }
 
     McpTelemetry mcp(ContentCapture capture) {

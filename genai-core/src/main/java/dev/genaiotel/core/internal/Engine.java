@@ -17,6 +17,7 @@ import dev.genaiotel.core.InferenceRequest;
 import dev.genaiotel.core.RetrievalRequest;
 import dev.genaiotel.core.ToolCall;
 import dev.genaiotel.core.WorkflowRequest;
+import dev.genaiotel.semconv.OperationName;
 import dev.genaiotel.semconv.SemconvVersion;
 import dev.genaiotel.semconv.message.OutputMessage;
 import dev.genaiotel.semconv.message.RetrievalDocument;
@@ -163,6 +164,19 @@ public final class Engine {
 
     ContentPolicy contentPolicy() {
         return contentPolicy;
+    }
+
+    /**
+     * The arguments of {@code call} as the content redactors leave them, in the context of an
+     * {@code execute_tool} operation; null when a redactor dropped them.
+     */
+    public Object redactToolArguments(ToolCall call) {
+        return contentPolicy.toolArguments(OperationName.EXECUTE_TOOL, call).arguments();
+    }
+
+    /** {@code result} of {@code call} as the content redactors leave it; null when a redactor dropped it. */
+    public Object redactToolResult(ToolCall call, Object result) {
+        return result == null ? null : contentPolicy.toolResult(OperationName.EXECUTE_TOOL, call, result);
     }
 
     /** True when content is needed: some signal records it, or a completion hook receives it. */

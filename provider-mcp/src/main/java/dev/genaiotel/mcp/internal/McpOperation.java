@@ -171,7 +171,10 @@ final class McpOperation {
     private void recordArguments() {
         Object arguments = request.toolArguments();
         if (arguments != null && recorder.contentOnSpans()) {
-            content(GEN_AI_TOOL_CALL_ARGUMENTS, arguments);
+            Object redacted = recorder.redactArguments(request, arguments);
+            if (redacted != null) {
+                content(GEN_AI_TOOL_CALL_ARGUMENTS, redacted);
+            }
         }
     }
 
@@ -179,7 +182,10 @@ final class McpOperation {
         if (!result.isEmpty() && recorder.contentOnSpans()) {
             Map<String, Object> shown = new LinkedHashMap<>(result);
             shown.remove("_meta");
-            content(GEN_AI_TOOL_CALL_RESULT, shown);
+            Object redacted = recorder.redactResult(request, shown);
+            if (redacted != null) {
+                content(GEN_AI_TOOL_CALL_RESULT, redacted);
+            }
         }
     }
 

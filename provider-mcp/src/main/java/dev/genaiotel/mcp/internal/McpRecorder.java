@@ -2,10 +2,12 @@ package dev.genaiotel.mcp.internal;
 
 import static dev.genaiotel.semconv.GenAiAttributes.ERROR_TYPE;
 import static dev.genaiotel.semconv.McpAttributes.MCP_PROTOCOL_VERSION;
+import static dev.genaiotel.semconv.McpAttributes.MCP_SESSION_ID;
 
 import dev.genaiotel.core.ContentCapture;
 import dev.genaiotel.core.GenAiSettings;
 import dev.genaiotel.core.GenAiTelemetry;
+import dev.genaiotel.core.ToolCall;
 import dev.genaiotel.semconv.GenAiSchema;
 import dev.genaiotel.semconv.McpMetrics;
 import dev.genaiotel.semconv.MetricDefinition;
@@ -37,6 +39,7 @@ public final class McpRecorder {
     private final DoubleHistogram clientOperations;
     private final DoubleHistogram serverOperations;
     private final DoubleHistogram clientSessions;
+    private final DoubleHistogram serverSessions;
 
     /** A recorder over {@code telemetry}'s OpenTelemetry instance and settings. */
     public McpRecorder(GenAiTelemetry telemetry, boolean resourceUriInSpanName) {
@@ -49,6 +52,7 @@ public final class McpRecorder {
         this.clientOperations = histogram(meter, McpMetrics.MCP_CLIENT_OPERATION_DURATION);
         this.serverOperations = histogram(meter, McpMetrics.MCP_SERVER_OPERATION_DURATION);
         this.clientSessions = histogram(meter, McpMetrics.MCP_CLIENT_SESSION_DURATION);
+        this.serverSessions = histogram(meter, McpMetrics.MCP_SERVER_SESSION_DURATION);
     }
 
     /** True when anything is recorded (the GenAI umbrella switch is on and OpenTelemetry is not a no-op). */
@@ -63,7 +67,7 @@ public final class McpRecorder {
      */
     McpOperation startClient(McpRequest request, Peer peer, String protocolVersion,
             Function<Object, Map<String, Object>> toMap) {
-        return start(request, peer, protocolVersion, SpanKind.CLIENT, Context.current(), null, toMap);
+        return start(request, peer, protocolVersion, null, SpanKind.CLIENT, Context.current(), null, toMap);
     }
 
     /**
@@ -71,6 +75,15 @@ public final class McpRecorder {
      * context in its {@code params._meta}; the ambient span, when there is one, becomes a link.
      */
     McpOperation startServer(McpRequest request, Peer peer, String protocolVersion,
+            Function<Object, Map<String, Object>> toMap) {
+        return startServer(request, peer, protocolVersion, null, toMap);
+    }
+
+    /**
+     * Like {@link #startServer(McpRequest, Peer, String, Function)}, for a stateful server that knows the session:
+     * {@code sessionId} becomes {@code mcp.session.id} on the span (not on the metric).
+     */
+    McpOperation startServer(McpRequest request, Peer peer, String protocolVersion, String sessionId,
             Function<Object, Map<String, Object>> toMap) {
         Context ambient = Context.current();
         Context parent = TraceMeta.extract(request.meta(), propagator);
@@ -80,7 +93,7 @@ public final class McpRecorder {
         } else if (Span.fromContext(ambient).getSpanContext().isValid()) {
             link = Span.fromContext(ambient).getSpanContext();
         }
-        return start(request, peer, protocolVersion, SpanKind.SERVER, parent, link, toMap);
+        return start(request, peer, protocolVersion, sessionId, SpanKind.SERVER, parent, link, toMap);
     }
 
     /** Injects {@code context} into a copy of {@code params}. */
@@ -101,10 +114,43 @@ public final class McpRecorder {
         clientSessions.record(seconds, attributes.build());
     }
 
+    /**
+     * Records {@code mcp.server.session.duration}; {@code errorType} is null for a session that ended well.
+     */
+    void serverSessionEnded(double seconds, Peer peer, String protocolVersion, String errorType) {
+        AttributesBuilder attributes = Attributes.builder();
+        peer.putOn(attributes, false);
+        if (protocolVersion != null) {
+            attributes.put(MCP_PROTOCOL_VERSION, protocolVersion);
+        }
+        if (errorType != null) {
+            attributes.put(ERROR_TYPE, errorType);
+        }
+        serverSessions.record(seconds, attributes.build());
+    }
+
     /** True when tool arguments and results go on spans. */
     boolean contentOnSpans() {
         ContentCapture capture = telemetry.settings().contentCapture();
         return capture == ContentCapture.SPAN_ONLY || capture == ContentCapture.SPAN_AND_EVENT;
+    }
+
+    /**
+     * The arguments of a tool call as the core's content redactors leave them (as for an {@code execute_tool}
+     * operation); null when a redactor dropped them.
+     */
+    Object redactArguments(McpRequest request, Object arguments) {
+        return telemetry.redactToolCallArguments(toolCall(request, arguments));
+    }
+
+    /** The result of a tool call as the core's content redactors leave it; null when a redactor dropped it. */
+    Object redactResult(McpRequest request, Object result) {
+        return telemetry.redactToolCallResult(toolCall(request, request.toolArguments()), result);
+    }
+
+    private static ToolCall toolCall(McpRequest request, Object arguments) {
+        String name = request.toolName();
+        return ToolCall.function(name == null ? request.method() : name, null, arguments);
     }
 
     /** The settings whose content budget applies. */
@@ -116,13 +162,16 @@ public final class McpRecorder {
         (kind == SpanKind.CLIENT ? clientOperations : serverOperations).record(seconds, attributes);
     }
 
-    private McpOperation start(McpRequest request, Peer peer, String protocolVersion, SpanKind kind,
-            Context parent, SpanContext link, Function<Object, Map<String, Object>> toMap) {
+    private McpOperation start(McpRequest request, Peer peer, String protocolVersion, String sessionId,
+            SpanKind kind, Context parent, SpanContext link, Function<Object, Map<String, Object>> toMap) {
         SpanBuilder builder = tracer.spanBuilder(request.spanName(resourceUriInSpanName))
                 .setSpanKind(kind)
                 .setParent(parent);
         if (link != null) {
             builder.addLink(link);
+        }
+        if (sessionId != null) {
+            builder.setAttribute(MCP_SESSION_ID, sessionId);
         }
         return McpOperation.start(this, builder, parent, request, peer, protocolVersion, kind, toMap);
     }

@@ -109,7 +109,7 @@ public final class TracingStatelessServerTransport implements McpStatelessServer
 
     /** The handler's publisher, assembled and subscribed while the operation's span is current. */
     @SuppressWarnings("try") // the scope is held open while the handler is assembled and subscribed
-    private static <T> Mono<T> subscribedIn(McpOperation operation, Supplier<Mono<T>> handler) {
+    static <T> Mono<T> subscribedIn(McpOperation operation, Supplier<Mono<T>> handler) {
         return Mono.create(sink -> {
             try (Scope scope = operation.context().makeCurrent()) {
                 sink.onCancel(handler.get()
@@ -120,7 +120,7 @@ public final class TracingStatelessServerTransport implements McpStatelessServer
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> toMap(Object value) {
+    static Map<String, Object> toMap(Object value) {
         if (value == null) {
             return Map.of();
         }
