@@ -11,6 +11,7 @@ import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.opentelemetry.OpenTelemetryOptions;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.genaiotel.anthropic.internal.Wrapping;
 import dev.genaiotel.core.ContentCapture;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.List;
@@ -27,6 +28,22 @@ class ClientDerivationTest extends AnthropicFixture {
         AnthropicTelemetry telemetry = AnthropicTelemetry.create(telemetry(ContentCapture.NO_CONTENT));
         AnthropicClient once = telemetry.wrap(rawClient);
         assertThat(telemetry.wrap(once)).isSameAs(once);
+    }
+
+    @Test
+    void unwrappingGivesTheClientUnderTheInstrumentationAndLeavesOtherObjectsAlone() {
+        stubJson(200, Payloads.TEXT_MESSAGE);
+        AnthropicTelemetry telemetry = AnthropicTelemetry.create(telemetry(ContentCapture.NO_CONTENT));
+        AnthropicClientAsync async = rawClient.async();
+
+        Object unwrapped = Wrapping.unwrap(telemetry.wrap(rawClient));
+        ((AnthropicClient) unwrapped).messages().create(MessagesTest.params());
+
+        assertThat(unwrapped).isInstanceOf(AnthropicClient.class).isNotSameAs(telemetry.wrap(rawClient));
+        assertThat(Wrapping.unwrap(telemetry.wrap(async))).isInstanceOf(AnthropicClientAsync.class)
+                .isNotInstanceOf(telemetry.wrap(async).getClass());
+        assertThat(Wrapping.unwrap(rawClient)).isSameAs(rawClient);
+        assertThat(spans.getFinishedSpanItems()).isEmpty();
     }
 
     @Test

@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.genaiotel.core.ContentCapture;
+import dev.genaiotel.langchain4j.internal.AiServiceHooks;
+import dev.genaiotel.langchain4j.internal.AiServiceObserver;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
@@ -32,6 +34,8 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -279,5 +283,31 @@ class AiServiceTest {
         assertThat(agent.getEvents().subList(2, 4))
                 .extracting(event -> event.getAttributes().get(GEN_AI_AGENT_STEP_CONTENT))
                 .containsExactlyInAnyOrder("rainy in Paris", "rainy in Rome");
+    }
+
+    @Test
+    void hooksTheBuilderAlreadyHadStillRunTheAfterHookOnceTheToolSpanHasEnded() {
+        stubToolRoundTrip(OpenAiStub.TOOL_CALL_COMPLETION);
+        LangChain4jTelemetry langChain4j = telemetry.langChain4j();
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        ChatModel model = OpenAiChatModel.builder().baseUrl(openAi.baseUrl()).apiKey("sk-test")
+                .modelName("gpt-4o-mini").maxRetries(0).build();
+        Assistant assistant = AiServiceHooks.attach(AiServices.builder(Assistant.class),
+                        new AiServiceObserver(langChain4j.genAiTelemetry()),
+                        before -> seen.add("before " + before.request().name()),
+                        after -> seen.add("after " + after.request().name() + " tool spans ended: "
+                                + withOperation(telemetry.spans.getFinishedSpanItems(), "execute_tool").size()))
+                .chatModel(model)
+                .chatMemoryProvider(id -> MessageWindowChatMemory.withMaxMessages(10))
+                .tools(new WeatherTools())
+                .build();
+
+        assistant.chat("conv-9", "What is the weather in Paris?");
+
+        assertThat(seen).containsExactly("before weather", "after weather tool spans ended: 1");
+        List<SpanData> spans = telemetry.awaitSpans(2);
+        assertThat(withOperation(spans, "execute_tool")).singleElement()
+                .satisfies(tool -> assertThat(tool.getParentSpanId()).isEqualTo(
+                        withOperation(spans, "invoke_agent").get(0).getSpanId()));
     }
 }

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.genaiotel.core.ContentCapture;
+import dev.genaiotel.core.Inference;
+import dev.genaiotel.langchain4j.internal.TelemetryChatModelListener;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
@@ -19,6 +21,8 @@ import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
+import dev.langchain4j.model.chat.listener.ChatModelRequestContext;
+import dev.langchain4j.model.chat.listener.ChatModelResponseContext;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -28,6 +32,7 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -176,6 +181,33 @@ class ChatModelListenerTest {
         listener.onError(null);
 
         assertThat(model.chat("Hello")).isEqualTo("The capital of France is Paris.");
+        assertThat(telemetry.awaitSpan().getName()).isEqualTo("chat gpt-4o-mini");
+    }
+
+    @Test
+    void theCallsInferenceIsFoundInItsListenerAttributesUntilTheListenerEndsIt() {
+        openAi.chat(200, OpenAiStub.CHAT_COMPLETION);
+        List<Inference> seen = new ArrayList<>();
+        ChatModelListener probe = new ChatModelListener() {
+            @Override
+            public void onRequest(ChatModelRequestContext context) {
+                seen.add(TelemetryChatModelListener.inFlight(context.attributes()));
+            }
+
+            @Override
+            public void onResponse(ChatModelResponseContext context) {
+                seen.add(TelemetryChatModelListener.inFlight(context.attributes()));
+            }
+        };
+        ChatModel model = OpenAiChatModel.builder().baseUrl(openAi.baseUrl()).apiKey("sk-test")
+                .modelName("gpt-4o-mini").maxRetries(0)
+                .listeners(List.of(telemetry.langChain4j().chatModelListener(), probe)).build();
+
+        model.chat("What is the capital of France?");
+
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(0)).isNotNull();
+        assertThat(seen.get(1)).isNull();
         assertThat(telemetry.awaitSpan().getName()).isEqualTo("chat gpt-4o-mini");
     }
 }

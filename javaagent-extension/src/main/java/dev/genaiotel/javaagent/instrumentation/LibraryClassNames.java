@@ -19,6 +19,11 @@ public final class LibraryClassNames {
         return providerPackage("bedrock") + "BedrockTelemetry";
     }
 
+    /** The application's {@code AnthropicTelemetry}. */
+    public static String anthropicTelemetry() {
+        return providerPackage("anthropic") + "AnthropicTelemetry";
+    }
+
     /** The application's provider-ollama wrapper of {@code java.net.http.HttpClient}. */
     public static String ollamaHttpClient() {
         return providerPackage("ollama") + "internal.InstrumentedHttpClient";

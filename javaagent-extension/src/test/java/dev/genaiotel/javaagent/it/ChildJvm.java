@@ -24,6 +24,13 @@ final class ChildJvm {
             "wiremock", "junit", "assertj", "opentest4j", "apiguardian", "byte-buddy", "/io/opentelemetry/",
             "surefire", "failsafe", "/target/classes");
 
+    /**
+     * The OpenTelemetry API, which anthropic-java 3.x depends on (it records spans of its own through it): an
+     * application with anthropic-java has it, so the plain application does too.
+     */
+    private static final List<String> CLIENT_LIBRARY_DEPENDENCIES = List.of("/opentelemetry-api/",
+            "/opentelemetry-context/", "/opentelemetry-common/");
+
     /** What the child printed and exported. */
     record Run(String output, Otlp telemetry) {}
 
@@ -79,7 +86,7 @@ final class ChildJvm {
                 continue;
             }
             String normalized = entry.replace(File.separatorChar, '/');
-            if (libraryEntries.test(normalized)
+            if (libraryEntries.test(normalized) || CLIENT_LIBRARY_DEPENDENCIES.stream().anyMatch(normalized::contains)
                     || NOT_FOR_THE_APPLICATION.stream().noneMatch(normalized::contains)) {
                 entries.add(entry);
             }

@@ -1,6 +1,8 @@
 package dev.genaiotel.javaagent.it;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Selections of exported spans. */
 final class Spans {
@@ -13,6 +15,21 @@ final class Spans {
                 .filter(span -> operation.equals(span.attribute("gen_ai.operation.name")))
                 .filter(span -> provider.equals(span.attribute("gen_ai.provider.name")))
                 .toList();
+    }
+
+    /** The GenAI spans (any scope) of one operation, provider and requested model. */
+    static List<Otlp.Span> genAi(Otlp telemetry, String operation, String provider, String model) {
+        return genAi(telemetry, operation, provider).stream()
+                .filter(span -> model.equals(span.attribute("gen_ai.request.model")))
+                .toList();
+    }
+
+    /** A span's attributes without the thread details the agent adds to every span. */
+    static Map<String, Object> recorded(Otlp.Span span) {
+        Map<String, Object> attributes = new LinkedHashMap<>(span.attributes());
+        attributes.remove("thread.id");
+        attributes.remove("thread.name");
+        return attributes;
     }
 
     /** Every GenAI span, of any scope. */

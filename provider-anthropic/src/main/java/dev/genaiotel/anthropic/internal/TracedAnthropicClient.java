@@ -35,6 +35,11 @@ final class TracedAnthropicClient implements AnthropicClient {
         return InstrumentedView.of(AnthropicClient.class, delegate, new TracedAnthropicClient(delegate, telemetry));
     }
 
+    /** The client this view calls. */
+    AnthropicClient delegate() {
+        return delegate;
+    }
+
     @Override
     public AnthropicClientAsync async() {
         return asyncView.of(delegate.async(), telemetry, TracedAnthropicClientAsync::of);

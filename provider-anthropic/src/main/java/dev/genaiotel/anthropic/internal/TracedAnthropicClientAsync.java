@@ -36,6 +36,11 @@ final class TracedAnthropicClientAsync implements AnthropicClientAsync {
                 delegate, new TracedAnthropicClientAsync(delegate, telemetry));
     }
 
+    /** The client this view calls. */
+    AnthropicClientAsync delegate() {
+        return delegate;
+    }
+
     @Override
     public AnthropicClient sync() {
         return syncView.of(delegate.sync(), telemetry, TracedAnthropicClient::of);

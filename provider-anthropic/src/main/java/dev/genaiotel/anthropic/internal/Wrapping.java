@@ -56,6 +56,23 @@ public final class Wrapping {
         return TracedAnthropicClientAsync.of(delegate, clientTelemetry(delegate.options()));
     }
 
+    /**
+     * The client an instrumented client calls, or {@code client} itself when it is not one of this module's
+     * instrumented clients. For the Java agent extension, which instruments clients before an application that also
+     * uses this module wraps them: that application's instrumentation is then the only one. The client returned has
+     * anthropic-java's own spans switched off when the instrumented client had switched them off.
+     */
+    public static Object unwrap(Object client) {
+        Object instrumentation = InstrumentedView.instrumentationOf(client);
+        if (instrumentation instanceof TracedAnthropicClient traced) {
+            return traced.delegate();
+        }
+        if (instrumentation instanceof TracedAnthropicClientAsync traced) {
+            return traced.delegate();
+        }
+        return client;
+    }
+
     /** The client's OpenTelemetry options without its own spans, or null when it emits none already. */
     private static OpenTelemetryOptions quiet(ClientOptions options) {
         try {

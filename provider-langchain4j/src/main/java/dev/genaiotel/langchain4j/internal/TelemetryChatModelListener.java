@@ -79,6 +79,14 @@ public final class TelemetryChatModelListener implements ChatModelListener {
         }
     }
 
+    /**
+     * The inference this listener started for a call and has not ended yet, found in the call's listener attributes;
+     * null when there is none. For the Java agent extension, which makes it current while the model makes its call.
+     */
+    public static Inference inFlight(Map<Object, Object> attributes) {
+        return attributes != null && attributes.get(INFERENCE) instanceof Inference inference ? inference : null;
+    }
+
     private static Inference take(Map<Object, Object> attributes) {
         return attributes != null && attributes.remove(INFERENCE) instanceof Inference inference ? inference : null;
     }

@@ -110,6 +110,15 @@ public final class TelemetryEmbeddingModelListener implements EmbeddingModelList
         return EmbeddingsResponse.of(response.modelName(), input == null ? null : input.longValue());
     }
 
+    /**
+     * The embeddings operation this listener started for a call and has not ended yet, found in the call's listener
+     * attributes; null when there is none. For the Java agent extension, which makes it current while the model
+     * makes its call.
+     */
+    public static Embeddings inFlight(Map<Object, Object> attributes) {
+        return attributes != null && attributes.get(EMBEDDINGS) instanceof Embeddings embeddings ? embeddings : null;
+    }
+
     private static Embeddings take(Map<Object, Object> attributes) {
         return attributes != null && attributes.remove(EMBEDDINGS) instanceof Embeddings embeddings ? embeddings : null;
     }

@@ -46,6 +46,13 @@ public final class PlainApp {
                 case "bedrock-async" -> bedrockAsync(base);
                 case "ollama" -> ollama(base);
                 case "http-other" -> otherHttp(base);
+                case "langchain4j-chat" -> LangChain4jSteps.chat(base);
+                case "langchain4j-stream" -> LangChain4jSteps.stream(base);
+                case "langchain4j-embed" -> LangChain4jSteps.embed(base);
+                case "langchain4j-agent" -> LangChain4jSteps.agent(base);
+                case "anthropic" -> AnthropicSteps.message(base);
+                case "anthropic-async" -> AnthropicSteps.messageAsync(base);
+                case "anthropic-stream" -> AnthropicSteps.stream(base);
                 default -> throw new IllegalArgumentException("unknown step " + step);
             }
         }
