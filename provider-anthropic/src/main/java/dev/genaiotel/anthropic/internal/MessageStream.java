@@ -8,6 +8,7 @@ import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.Usage;
 import dev.genaiotel.core.Inference;
 import dev.genaiotel.core.InferenceResponse;
+import dev.genaiotel.core.ObservedStream;
 import dev.genaiotel.core.StreamAccumulator;
 import dev.genaiotel.core.StreamWatch;
 import dev.genaiotel.semconv.FinishReason;
@@ -31,7 +32,7 @@ import java.util.List;
  * failed stream), and every block is also kept in order ({@link StreamedContent}), so that a finished stream's
  * output has the same parts as a non-streamed answer: server tool calls and results, citations, redacted thinking.
  */
-final class MessageStream {
+final class MessageStream implements ObservedStream.Observer<RawMessageStreamEvent> {
 
     private final Inference inference;
     /** Set once an async handler is subscribed: the delegate then keeps the stream alive, not the caller. */
@@ -52,6 +53,13 @@ final class MessageStream {
     /** Makes the call's span current while the client sends the request. */
     Scope makeCurrent() {
         return inference.makeCurrent();
+    }
+
+    /** An event arrived from a stream the caller reads; the caller sees every event. */
+    @Override
+    public boolean onItem(RawMessageStreamEvent event) {
+        onEvent(event);
+        return true;
     }
 
     /** An event arrived; the caller sees every event. */
@@ -179,7 +187,8 @@ final class MessageStream {
     }
 
     /** The stream was drained to its end. */
-    void completed() {
+    @Override
+    public void completed() {
         endWithFinal();
     }
 
@@ -189,7 +198,8 @@ final class MessageStream {
     }
 
     /** The stream or the request failed with {@code error}: what arrived is kept as the partial response. */
-    void failed(Throwable error) {
+    @Override
+    public void failed(Throwable error) {
         Throwable cause = Errors.unwrap(error);
         inference.fail(cause, Errors.type(cause));
     }
