@@ -30,13 +30,14 @@ public final class JavaAgentDetection {
 
     /**
      * The agent instrumentations that record the same calls as a genai-otel provider. For each, the first name is the
-     * finest switch; any of the names set to {@code false} switches the instrumentation off (agent 2.33.1).
+     * finest switch; any of the names set to {@code false} switches the instrumentation off (agent 2.33.1, where
+     * {@code aws-sdk-bedrock-runtime} is the Bedrock module's name only under the agent's v3 preview).
      */
     static final List<Overlap> OVERLAPS = List.of(
             new Overlap("openai-java", "com.openai.client.OpenAIClient", List.of("openai-java", "openai-java-1.1")),
             new Overlap("AWS SDK Bedrock Runtime",
                     "software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient",
-                    List.of("aws-sdk-bedrock-runtime", "aws-sdk-2.2-bedrock-runtime", "aws-sdk-2.2", "aws-sdk")));
+                    List.of("aws-sdk-2.2-bedrock-runtime", "aws-sdk-bedrock-runtime", "aws-sdk-2.2", "aws-sdk")));
 
     private static final Logger LOGGER = Logger.getLogger(JavaAgentDetection.class.getName());
     private static final AtomicBoolean CHECKED = new AtomicBoolean();

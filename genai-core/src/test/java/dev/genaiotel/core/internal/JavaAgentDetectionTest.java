@@ -43,9 +43,24 @@ class JavaAgentDetectionTest {
         Optional<String> warning = warning(Map.of(), Map.of(), JavaAgentDetection.AGENT_CLASS, BEDROCK);
 
         assertThat(warning).hasValueSatisfying(text -> assertThat(text)
-                .contains("-Dotel.instrumentation.aws-sdk-bedrock-runtime.enabled=false")
+                .contains("-Dotel.instrumentation.aws-sdk-2.2-bedrock-runtime.enabled=false")
                 .contains("-Dotel.instrumentation.aws-sdk.enabled=false")
                 .doesNotContain("openai"));
+    }
+
+    @Test
+    void bedrockWarningNamesTheAgentsOwnBedrockSwitchWithItsEnvironmentVariable() {
+        Optional<String> warning = warning(Map.of(), Map.of(), JavaAgentDetection.AGENT_CLASS, BEDROCK);
+
+        assertThat(warning).hasValueSatisfying(text -> assertThat(text)
+                .contains("OTEL_INSTRUMENTATION_AWS_SDK_2_2_BEDROCK_RUNTIME_ENABLED=false")
+                .doesNotContain("aws-sdk-bedrock-runtime"));
+    }
+
+    @Test
+    void theBedrockNameOfTheAgentsV3PreviewSilencesTheWarningToo() {
+        assertThat(warning(Map.of("otel.instrumentation.aws-sdk-bedrock-runtime.enabled", "false"), Map.of(),
+                JavaAgentDetection.AGENT_CLASS, BEDROCK)).isEmpty();
     }
 
     @Test
@@ -53,7 +68,7 @@ class JavaAgentDetectionTest {
         Optional<String> warning = warning(Map.of(), Map.of(), JavaAgentDetection.AGENT_CLASS, OPENAI, BEDROCK);
 
         assertThat(warning).hasValueSatisfying(text -> assertThat(text)
-                .contains("openai-java.enabled=false").contains("aws-sdk-bedrock-runtime.enabled=false"));
+                .contains("openai-java.enabled=false").contains("aws-sdk-2.2-bedrock-runtime.enabled=false"));
     }
 
     @Test
@@ -74,7 +89,7 @@ class JavaAgentDetectionTest {
                 JavaAgentDetection.AGENT_CLASS, OPENAI, BEDROCK);
 
         assertThat(warning).hasValueSatisfying(text -> assertThat(text)
-                .contains("aws-sdk-bedrock-runtime").doesNotContain("openai-java.enabled"));
+                .contains("aws-sdk-2.2-bedrock-runtime").doesNotContain("openai-java.enabled"));
     }
 
     @Test
